@@ -1,0 +1,63 @@
+// Server configuration, parsed once with zod. A bad configuration stops the server at boot
+// with one message naming every missing or malformed variable (see .env.example).
+import "server-only";
+import { z } from "zod";
+
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+const requiredHttpUrl = (what: string) => z.string({ error: `is required (${what})` }).pipe(httpUrl);
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+export const envSchema = z.object({
+  OCCUPOP_API_URL: httpUrl.default("https://api.occupop.com/rest").transform((u) => u.replace(/\/+$/, "")),
+  OCCUPOP_API_TOKEN: z
+    .string({ error: "is required (an Occupop API token from Settings > API Settings)" })
+    .trim()
+    .min(1, "is required (an Occupop API token from Settings > API Settings)"),
+  OCCUPOP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  OCCUPOP_UPLOAD_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(120_000),
+  SITE_URL: requiredHttpUrl("the site's public base URL, e.g. https://careers.example.com").transform((u) =>
+    u.replace(/\/+$/, ""),
+  ),
+  DATA_DIR: z.string().min(1).default("./data"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  JOBS_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  TRUST_PROXY: bool.default(false),
+  // Read by scripts/server.mjs before Next.js starts; validated here too so a typo is named.
+  UPLOADS_IN_FLIGHT_MAX_MB: z.coerce.number().positive().default(160),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example.`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses an environment; throws one ConfigError naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Treat empty strings as unset, as shells and .env files commonly produce them.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+  throw new ConfigError(problems);
+}
+
+const CACHE = Symbol.for("careers.env");
+type Holder = { [CACHE]?: Env };
+
+/** The validated configuration of this process. */
+export function env(): Env {
+  const holder = globalThis as Holder;
+  holder[CACHE] ??= parseEnv(process.env);
+  return holder[CACHE];
+}
+
+/** Forgets the parsed configuration, so tests can change process.env between cases. */
+export function resetEnv(): void {
+  delete (globalThis as Holder)[CACHE];
+}

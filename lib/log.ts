@@ -1,0 +1,53 @@
+// Structured logs: one JSON object per line on stdout (pino). Every line is scrubbed on the
+// way out, so neither the Occupop token nor a URL's query string (where signed upload URLs
+// carry their credential) can reach a log, whatever an error message happens to contain.
+import "server-only";
+import pino, { type Logger } from "pino";
+
+const URL_QUERY = /(\bhttps?:\/\/[^\s"'<>?#]+)\?[^\s"'<>#]*/gi;
+
+/** Removes the secret and every URL query string from one serialized log line. */
+export function scrubLogLine(line: string, secret: string | undefined = process.env.OCCUPOP_API_TOKEN): string {
+  let out = line.replace(URL_QUERY, "$1?[redacted]");
+  const token = secret?.trim();
+  if (token && token.length >= 4) out = out.split(token).join("[redacted]");
+  return out;
+}
+
+/** A URL fit for a log line: origin and path only. */
+export function safeUrl(url: string | URL): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return "[unparseable url]";
+  }
+}
+
+const LOGGER = Symbol.for("careers.logger");
+type Holder = { [LOGGER]?: Logger };
+
+function createLogger(): Logger {
+  const level = process.env.LOG_LEVEL ?? "info";
+  return pino(
+    {
+      level,
+      base: { service: "careers-site" },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: ["token", "authorization", "*.authorization", "headers.authorization"], censor: "[redacted]" },
+    },
+    { write: (line: string) => process.stdout.write(scrubLogLine(line)) },
+  );
+}
+
+export function logger(): Logger {
+  const holder = globalThis as Holder;
+  holder[LOGGER] ??= createLogger();
+  return holder[LOGGER];
+}
+
+/** A child logger naming the capability that writes through it. */
+export function log(module: string): Logger {
+  return logger().child({ module });
+}

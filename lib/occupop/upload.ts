@@ -1,0 +1,61 @@
+// The resume upload: a PUT of the bytes to the job's signed URL. The signature in the
+// query string is the credential, so the token is never sent here.
+import "server-only";
+import { env } from "@/lib/env";
+import { fetchFailure, httpFailure } from "./client";
+import { OccupopError } from "./errors";
+
+const OPERATION = "uploadResume";
+
+/** The file's URL for the candidate: the signed URL without its query string. */
+export function fileUrlOf(signedUrl: string): string {
+  const url = new URL(signedUrl);
+  url.search = "";
+  url.hash = "";
+  return url.toString();
+}
+
+/**
+ * PUTs the file to the signed URL and returns the file URL. The Blob is streamed as it is:
+ * no extra in-memory copy. A refused signature (expired or used) is retryable with a
+ * fresh URL; it never means the token is wrong.
+ */
+export async function uploadResume(signedUrl: string, file: Blob, contentType: string): Promise<string> {
+  let url: URL;
+  try {
+    url = new URL(signedUrl);
+  } catch {
+    throw new OccupopError({ kind: "invalid-response", operation: OPERATION, message: "Occupop gave an invalid upload URL." });
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new OccupopError({ kind: "invalid-response", operation: OPERATION, message: "Occupop gave an invalid upload URL." });
+  }
+  try {
+    const response = await fetch(url, {
+      method: "PUT",
+      headers: { "Content-Type": contentType },
+      body: file,
+      signal: AbortSignal.timeout(env().OCCUPOP_UPLOAD_TIMEOUT_MS),
+      cache: "no-store",
+      redirect: "error",
+    });
+    if (!response.ok) {
+      const failure = await httpFailure(response, OPERATION);
+      throw new OccupopError({
+        kind: "http",
+        status: failure.status,
+        operation: OPERATION,
+        message:
+          failure.status === 403
+            ? "The upload link was refused (expired or already used)."
+            : `The file store answered HTTP ${failure.status}.`,
+        retryAfterMs: failure.retryAfterMs,
+        retryable: failure.status === 403 || failure.retryable,
+      });
+    }
+    await response.body?.cancel();
+  } catch (error) {
+    throw fetchFailure(error, OPERATION);
+  }
+  return fileUrlOf(signedUrl);
+}

@@ -1,0 +1,75 @@
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+// End-to-end tests drive a real Chromium against the built standalone server and the
+// bundled Occupop emulator, over HTTP. Ports and data are the tests' own.
+export const E2E = {
+  appPort: Number(process.env.E2E_APP_PORT ?? 3110),
+  emulatorPort: Number(process.env.E2E_EMULATOR_PORT ?? 4110),
+  token: "e2e-occupop-token-5f2b9c1d7e",
+};
+// One data directory per run; workers inherit it through the environment.
+process.env.E2E_RUN_DIR ??= mkdtempSync(join(tmpdir(), "careers-e2e-"));
+const runDir = process.env.E2E_RUN_DIR;
+
+const chromium =
+  process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") && !process.env.PLAYWRIGHT_BUNDLED ? "/usr/bin/chromium" : undefined);
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 60_000,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: `http://localhost:${E2E.appPort}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: [
+    {
+      command: "node node_modules/tsx/dist/cli.mjs emulator/main.ts",
+      url: `http://127.0.0.1:${E2E.emulatorPort}/_emulator`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      env: {
+        EMULATOR_PORT: String(E2E.emulatorPort),
+        EMULATOR_TOKEN: E2E.token,
+        EMULATOR_DATA_DIR: join(runDir, "emulator"),
+      },
+    },
+    {
+      command: "node scripts/server.mjs",
+      url: `http://127.0.0.1:${E2E.appPort}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: process.env.E2E_SERVER_LOG ? "pipe" : "ignore",
+      env: {
+        PORT: String(E2E.appPort),
+        HOSTNAME: "127.0.0.1",
+        OCCUPOP_API_URL: `http://127.0.0.1:${E2E.emulatorPort}/rest`,
+        OCCUPOP_API_TOKEN: E2E.token,
+        SITE_URL: `http://localhost:${E2E.appPort}`,
+        DATA_DIR: join(runDir, "site"),
+        NEXT_TELEMETRY_DISABLED: "1",
+        ENV_FILE: join(runDir, "no.env"),
+      },
+    },
+  ],
+});

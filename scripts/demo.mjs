@@ -1,0 +1,101 @@
+// @ts-check
+// `npm run demo`: builds if needed, starts the bundled Occupop emulator and the production
+// server against it, and prints the URL. `npm run dev` does the same with `next dev`.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+const dev = process.argv.includes("--dev");
+const root = resolve(import.meta.dirname ?? ".", "..");
+const port = process.env.PORT || "3000";
+const emulatorPort = process.env.EMULATOR_PORT || "4010";
+const token = process.env.EMULATOR_TOKEN || "emulator-demo-token";
+const dataDir = resolve(process.env.DATA_DIR || join(root, "data"));
+
+/** Newest modification time under the given paths (skipping dependencies and builds). */
+/** @param {string[]} paths */
+function newest(paths) {
+  let latest = 0;
+  /** @param {string} p */
+  const walk = (p) => {
+    if (!existsSync(p)) return;
+    const s = statSync(p);
+    if (s.isDirectory()) {
+      for (const entry of readdirSync(p)) if (entry !== "node_modules" && !entry.startsWith(".")) walk(join(p, entry));
+    } else latest = Math.max(latest, s.mtimeMs);
+  };
+  paths.forEach((p) => walk(join(root, p)));
+  return latest;
+}
+
+if (!dev) {
+  const buildId = join(root, ".next", "standalone", ".next", "BUILD_ID");
+  const sources = ["app", "components", "lib", "public", "next.config.ts", "tailwind.config.ts", "package-lock.json", "instrumentation.ts"];
+  if (!existsSync(buildId) || newest(sources) > statSync(buildId).mtimeMs) {
+    console.log("Building the site (first run, or sources changed)…");
+    const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+}
+
+/** @type {import("node:child_process").ChildProcess[]} */
+const children = [];
+function stopAll(code = 0) {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  setTimeout(() => process.exit(code), 500).unref();
+}
+process.on("SIGINT", () => stopAll(0));
+process.on("SIGTERM", () => stopAll(0));
+
+/**
+ * @param {string} name
+ * @param {string} command
+ * @param {string[]} args
+ * @param {Record<string, string>} env
+ */
+function start(name, command, args, env) {
+  const child = spawn(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  child.on("exit", (code) => {
+    console.error(`${name} stopped (exit ${code}).`);
+    stopAll(code ?? 1);
+  });
+  children.push(child);
+  return child;
+}
+
+/** @param {string} url @param {number} timeoutMs */
+async function waitFor(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not come up within ${timeoutMs / 1000}s`);
+}
+
+start("The Occupop emulator", process.execPath, [join(root, "node_modules", "tsx", "dist", "cli.mjs"), "emulator/main.ts"], {
+  EMULATOR_PORT: emulatorPort,
+  EMULATOR_TOKEN: token,
+  EMULATOR_DATA_DIR: join(dataDir, "emulator"),
+});
+await waitFor(`http://127.0.0.1:${emulatorPort}/_emulator`, 15_000);
+
+start("The site", process.execPath, [join(root, "scripts", "server.mjs"), ...(dev ? ["--dev"] : [])], {
+  PORT: port,
+  OCCUPOP_API_URL: `http://127.0.0.1:${emulatorPort}/rest`,
+  OCCUPOP_API_TOKEN: token,
+  SITE_URL: process.env.SITE_URL || `http://localhost:${port}`,
+  DATA_DIR: dataDir,
+  NEXT_TELEMETRY_DISABLED: "1",
+});
+await waitFor(`http://127.0.0.1:${port}/api/health`, 120_000);
+console.log(`
+  Careers site:      http://localhost:${port}
+  Occupop emulator:  http://127.0.0.1:${emulatorPort}/rest  (what HR would receive: http://127.0.0.1:${emulatorPort}/_emulator/candidates)
+
+Press Ctrl+C to stop.`);

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { safeUrl, scrubLogLine } from "@/lib/log";
+
+describe("log scrubbing", () => {
+  it("removes the token and every URL query string from a line", () => {
+    const line = JSON.stringify({
+      msg: "upload failed",
+      url: "https://bucket.example.com/cvs/1?X-Amz-Signature=abc&X-Amz-Expires=900",
+      err: "Bearer super-secret-token rejected",
+    });
+    const out = scrubLogLine(line, "super-secret-token");
+    expect(out).not.toContain("super-secret-token");
+    expect(out).not.toContain("X-Amz-Signature");
+    expect(out).toContain("https://bucket.example.com/cvs/1?[redacted]");
+  });
+
+  it("keeps only origin and path in safeUrl", () => {
+    expect(safeUrl("http://h:1/p/q?sig=1#x")).toBe("http://h:1/p/q");
+  });
+});
