@@ -9,6 +9,7 @@ export const E2E = {
   appPort: Number(process.env.E2E_APP_PORT ?? 3110),
   emulatorPort: Number(process.env.E2E_EMULATOR_PORT ?? 4110),
   token: "e2e-occupop-token-5f2b9c1d7e",
+  revalidateSecret: "e2e-revalidate-secret-0a9b8c7d",
 };
 // One data directory per run; workers inherit it through the environment.
 process.env.E2E_RUN_DIR ??= mkdtempSync(join(tmpdir(), "careers-e2e-"));
@@ -67,6 +68,9 @@ export default defineConfig({
         OCCUPOP_API_TOKEN: E2E.token,
         SITE_URL: `http://localhost:${E2E.appPort}`,
         DATA_DIR: join(runDir, "site"),
+        // Tests refresh the job list explicitly (POST /api/revalidate) when they change it.
+        JOBS_CACHE_SECONDS: "3600",
+        REVALIDATE_SECRET: E2E.revalidateSecret,
         NEXT_TELEMETRY_DISABLED: "1",
         ENV_FILE: join(runDir, "no.env"),
       },

@@ -23,6 +23,8 @@ export const envSchema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   JOBS_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  // Optional: enables POST /api/revalidate (webhook or cron). At least 16 characters.
+  REVALIDATE_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   TRUST_PROXY: bool.default(false),
   // Read by scripts/server.mjs before Next.js starts; validated here too so a typo is named.
   UPLOADS_IN_FLIGHT_MAX_MB: z.coerce.number().positive().default(160),

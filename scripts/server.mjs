@@ -2,6 +2,7 @@
 // Starts the site: the standalone Next.js build (or `next dev` with --dev) behind a small
 // HTTP front that caps upload bodies in flight and sets the client IP the app may trust.
 // `npm start` runs this. PORT and HOSTNAME choose where it listens.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
@@ -62,6 +63,24 @@ const { next, dir, config } = loadNext();
 const bodyLimitBytes = 51 * MiB; // matches experimental.serverActions.bodySizeLimit in next.config.ts
 const gate = createUploadGate({ ceilingBytes: ceilingMiB * MiB, bodyLimitBytes });
 
+// Lets the app pick a response status from a layout (see lib/request-context.ts).
+/** @type {AsyncLocalStorage<{ status?: number }>} */
+const requestContext = new AsyncLocalStorage();
+Object.assign(globalThis, { [Symbol.for("careers.request-context")]: requestContext });
+
+/**
+ * Applies a status the app asked for, replacing a 200 only (never a redirect or an error).
+ * @param {import("node:http").ServerResponse} res
+ * @param {{ status?: number }} context
+ */
+function honourRequestedStatus(res, context) {
+  const writeHead = /** @type {(status: number, ...rest: unknown[]) => typeof res} */ (res.writeHead.bind(res));
+  res.writeHead = /** @type {typeof res.writeHead} */ (
+    (/** @type {number} */ status, /** @type {unknown[]} */ ...rest) =>
+      writeHead(status === 200 && context.status ? context.status : status, ...rest)
+  );
+}
+
 const app = next({ dev, dir, hostname, port, conf: config });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -83,7 +102,10 @@ const server = createServer((req, res) => {
     }
     res.on("close", admission.release);
   }
-  handle(req, res);
+  /** @type {{ status?: number }} */
+  const context = {};
+  honourRequestedStatus(res, context);
+  requestContext.run(context, () => handle(req, res));
 });
 server.keepAliveTimeout = Number.parseInt(process.env.KEEP_ALIVE_TIMEOUT ?? "", 10) || 65_000;
 server.listen(port, hostname, () => {

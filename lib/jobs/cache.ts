@@ -12,6 +12,8 @@ const logger = log("jobs");
 
 /** After a failed refresh with stale data in hand, wait this long before asking again. */
 const FAILURE_BACKOFF_MS = 30_000;
+/** With no data at all, visitors still must not turn into a stream of upstream retries. */
+const COLD_FAILURE_BACKOFF_MS = 5_000;
 
 export type JobsSnapshot = {
   jobs: Job[];
@@ -84,6 +86,9 @@ export async function getJobsSnapshot(): Promise<JobsSnapshot> {
     const backingOff = now - s.lastFailureAt < FAILURE_BACKOFF_MS;
     if (expired && !s.inflight && !backingOff) refresh(s).catch(() => undefined);
     return { ...s.snapshot, stale: expired || s.lastError !== null };
+  }
+  if (!s.inflight && s.lastError && now - s.lastFailureAt < COLD_FAILURE_BACKOFF_MS) {
+    throw new JobsUnavailableError(s.lastError);
   }
   try {
     const fresh = await refresh(s);

@@ -1,0 +1,23 @@
+import type { Branding } from "@/lib/branding";
+
+export function Hero({ branding, openCount }: { branding: Branding; openCount: number }) {
+  return (
+    <section className="bg-brand text-brand-contrast" aria-labelledby="hero-heading">
+      <div className="mx-auto grid max-w-5xl gap-6 px-4 py-12 sm:px-6 md:grid-cols-[1fr_auto] md:items-center">
+        <div>
+          <h1 id="hero-heading" className="text-3xl font-bold tracking-tight sm:text-4xl">
+            {branding.heroHeadline}
+          </h1>
+          <p className="mt-3 max-w-2xl text-lg opacity-95">{branding.heroIntro}</p>
+          <p className="mt-5 inline-flex items-center gap-2 rounded-full bg-white/15 px-4 py-1.5 text-sm font-semibold">
+            {openCount === 1 ? "1 open position" : `${openCount} open positions`}
+          </p>
+        </div>
+        {branding.heroImageUrl ? (
+          // eslint-disable-next-line @next/next/no-img-element -- a content-hashed image from our own store
+          <img src={branding.heroImageUrl} alt="" className="hidden max-h-56 w-auto rounded-lg object-cover md:block" />
+        ) : null}
+      </div>
+    </section>
+  );
+}

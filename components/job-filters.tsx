@@ -1,0 +1,101 @@
+import Form from "next/form";
+import Link from "next/link";
+import type { Facets, FacetOption, Filters } from "@/lib/jobs/search";
+import { FilterAutoSubmit } from "./filter-auto-submit";
+
+const selectClass =
+  "mt-1 block min-h-11 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 focus:border-brand";
+
+function FacetSelect({
+  name,
+  label,
+  options,
+  value,
+  anyLabel,
+}: {
+  name: string;
+  label: string;
+  options: FacetOption[];
+  value: string | undefined;
+  anyLabel: string;
+}) {
+  const groups = [...new Set(options.map((o) => o.group).filter((g): g is string => Boolean(g)))];
+  const option = (o: FacetOption) => (
+    <option key={`${o.group ?? ""}${o.value}`} value={o.value}>
+      {`${o.label} (${o.count})`}
+    </option>
+  );
+  return (
+    <div>
+      <label htmlFor={`filter-${name}`} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className={selectClass}>
+        <option value="">{anyLabel}</option>
+        {groups.length > 1
+          ? groups.map((group) => (
+              <optgroup key={group} label={group}>
+                {options.filter((o) => o.group === group).map(option)}
+              </optgroup>
+            ))
+          : options.map(option)}
+      </select>
+    </div>
+  );
+}
+
+/**
+ * A plain GET form: shareable URLs, and it works without JavaScript. With JavaScript,
+ * next/form navigates without a full reload and a changed filter applies at once.
+ */
+export function JobFilters({ filters, facets, active }: { filters: Filters; facets: Facets; active: boolean }) {
+  const facetsActive = Object.entries(filters).some(([key, value]) => key !== "q" && value !== undefined);
+  return (
+    <Form action="/" id="job-filters" className="rounded-lg border border-slate-200 bg-slate-50 p-4 sm:p-5" role="search" aria-label="Search and filter jobs">
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
+        <div className="flex-1">
+          <label htmlFor="filter-q" className="block text-sm font-medium text-slate-800">
+            Search jobs
+          </label>
+          <input
+            id="filter-q"
+            name="q"
+            type="search"
+            defaultValue={filters.q ?? ""}
+            placeholder="Job title, skill, department or place"
+            maxLength={100}
+            className={selectClass}
+          />
+        </div>
+        <button
+          type="submit"
+          className="min-h-11 rounded-md bg-brand px-5 py-2 font-semibold text-brand-contrast hover:opacity-90"
+        >
+          Search
+        </button>
+      </div>
+      <details className="group mt-3" open={facetsActive}>
+        <summary className="flex min-h-11 cursor-pointer items-center gap-2 rounded font-medium text-slate-900">
+          <span aria-hidden="true" className="transition group-open:rotate-90">▸</span>
+          Filter by department, place, workplace, hours and contract
+        </summary>
+      <div className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        <FacetSelect name="department" label="Department" options={facets.department} value={filters.department} anyLabel="All departments" />
+        <FacetSelect name="country" label="Country" options={facets.country} value={filters.country} anyLabel="All countries" />
+        <FacetSelect name="city" label="City" options={facets.city} value={filters.city} anyLabel="All cities" />
+        <FacetSelect name="workplace" label="Workplace" options={facets.workplace} value={filters.workplace} anyLabel="On-site, hybrid or remote" />
+        <FacetSelect name="schedule" label="Hours" options={facets.schedule} value={filters.schedule} anyLabel="Full-time or part-time" />
+        <FacetSelect name="contract" label="Contract" options={facets.contract} value={filters.contract} anyLabel="Any contract" />
+      </div>
+      </details>
+      {active ? (
+        <p className="mt-4">
+          <Link href="/" className="inline-flex min-h-11 items-center font-medium text-brand underline">
+            Clear all filters
+          </Link>
+        </p>
+      ) : null}
+      <FilterAutoSubmit formId="job-filters" />
+    </Form>
+  );
+}

@@ -1,0 +1,21 @@
+export function SearchBox({ label = "Search jobs" }: { label?: string }) {
+  return (
+    <form action="/" method="get" role="search" className="flex flex-col gap-2 sm:flex-row sm:items-end">
+      <div className="flex-1 text-left">
+        <label htmlFor="search-q" className="block text-sm font-medium text-slate-800">
+          {label}
+        </label>
+        <input
+          id="search-q"
+          name="q"
+          type="search"
+          maxLength={100}
+          className="mt-1 block min-h-11 w-full rounded-md border border-slate-400 px-3 py-2"
+        />
+      </div>
+      <button type="submit" className="min-h-11 rounded-md bg-brand px-5 font-semibold text-brand-contrast">
+        Search
+      </button>
+    </form>
+  );
+}

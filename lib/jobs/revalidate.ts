@@ -1,0 +1,48 @@
+// POST /api/revalidate: an Occupop webhook or a cron refreshes the job cache at once.
+// The secret comes as `Authorization: Bearer <secret>`, an `x-revalidate-secret` header,
+// or `?secret=` (for webhook senders that cannot set headers); compared in constant time.
+import "server-only";
+import { createHash, timingSafeEqual } from "node:crypto";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { refreshJobs } from "./cache";
+
+const logger = log("jobs");
+
+function digest(value: string): Buffer {
+  return createHash("sha256").update(value, "utf8").digest();
+}
+
+/** Constant-time comparison of two secrets of any length. */
+export function secretsMatch(given: string, expected: string): boolean {
+  return timingSafeEqual(digest(given), digest(expected)) && given.length > 0;
+}
+
+function givenSecret(request: Request): string {
+  const auth = request.headers.get("authorization") ?? "";
+  if (auth.toLowerCase().startsWith("bearer ")) return auth.slice(7).trim();
+  return request.headers.get("x-revalidate-secret") ?? new URL(request.url).searchParams.get("secret") ?? "";
+}
+
+export async function revalidateFromWebhook(request: Request): Promise<Response> {
+  const expected = env().REVALIDATE_SECRET;
+  if (!expected) {
+    return Response.json({ ok: false, message: "Revalidation is not configured (set REVALIDATE_SECRET)." }, { status: 404 });
+  }
+  if (!secretsMatch(givenSecret(request), expected)) {
+    logger.warn("revalidate refused: wrong secret");
+    return Response.json({ ok: false, message: "Wrong or missing secret." }, { status: 401 });
+  }
+  try {
+    const snapshot = await refreshJobs();
+    return Response.json({
+      ok: true,
+      jobs: snapshot.jobs.length,
+      open: snapshot.jobs.filter((j) => j.isOpen).length,
+      fetchedAt: new Date(snapshot.fetchedAt).toISOString(),
+    });
+  } catch {
+    // refreshJobs logged the cause; the old copy keeps serving.
+    return Response.json({ ok: false, message: "Occupop could not be reached; the previous job list is still served." }, { status: 502 });
+  }
+}
