@@ -4,7 +4,7 @@ import type { Instrumentation } from "next";
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startServer } = await import("@/lib/boot");
-  startServer();
+  await startServer();
 }
 
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {

@@ -11,6 +11,17 @@ export const E2E = {
   token: "e2e-occupop-token-5f2b9c1d7e",
   revalidateSecret: "e2e-revalidate-secret-0a9b8c7d",
 };
+/** Settings every site server under test shares: quick retries, short timeouts, and no
+ * per-IP limit to trip over (every test comes from 127.0.0.1; the limit has its own test). */
+export const E2E_SITE_ENV = {
+  APPLY_MIN_FILL_SECONDS: "2",
+  APPLY_RATE_LIMIT_PER_MINUTE: "1000",
+  OCCUPOP_TIMEOUT_MS: "1500",
+  OUTBOX_POLL_MS: "200",
+  OUTBOX_RETRY_BASE_MS: "300",
+  OUTBOX_RETRY_MAX_MS: "1500",
+};
+
 // One data directory per run; workers inherit it through the environment.
 process.env.E2E_RUN_DIR ??= mkdtempSync(join(tmpdir(), "careers-e2e-"));
 const runDir = process.env.E2E_RUN_DIR;
@@ -71,6 +82,7 @@ export default defineConfig({
         // Tests refresh the job list explicitly (POST /api/revalidate) when they change it.
         JOBS_CACHE_SECONDS: "3600",
         REVALIDATE_SECRET: E2E.revalidateSecret,
+        ...E2E_SITE_ENV,
         NEXT_TELEMETRY_DISABLED: "1",
         ENV_FILE: join(runDir, "no.env"),
       },

@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import type { CSSProperties, ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
+import { UtmCapture } from "@/components/utm-capture";
 import { getBranding, themeVariables } from "@/lib/branding";
 import { env } from "@/lib/env";
 import "./globals.css";
@@ -38,6 +39,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <SiteHeader branding={branding} />
         <div className="flex-1">{children}</div>
         <SiteFooter branding={branding} />
+        <UtmCapture />
       </body>
     </html>
   );

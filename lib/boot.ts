@@ -1,12 +1,14 @@
 // Runs once when the Node.js server starts (from instrumentation.ts).
 import "server-only";
 import type { Instrumentation } from "next";
+import { startOutboxWorker } from "@/lib/applications/worker";
+import { migrate } from "@/lib/db";
 import { ConfigError, env } from "@/lib/env";
 import { log } from "@/lib/log";
 
 const logger = log("server");
 
-export function startServer(): void {
+export async function startServer(): Promise<void> {
   try {
     const config = env();
     logger.info({ occupop: config.OCCUPOP_API_URL, site: config.SITE_URL, dataDir: config.DATA_DIR }, "careers site starting");
@@ -18,6 +20,14 @@ export function startServer(): void {
       process.exit(1);
     }
     throw error;
+  }
+  try {
+    await migrate();
+    await startOutboxWorker();
+  } catch (error) {
+    process.stderr.write(`The database could not be opened or migrated: ${error instanceof Error ? error.message : String(error)}\n`);
+    logger.fatal({ err: error instanceof Error ? error.message : String(error) }, "database unavailable at start");
+    process.exit(1);
   }
 }
 

@@ -26,6 +26,16 @@ export const envSchema = z.object({
   // Optional: enables POST /api/revalidate (webhook or cron). At least 16 characters.
   REVALIDATE_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   TRUST_PROXY: bool.default(false),
+  // Applications.
+  APPLY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(5),
+  APPLY_MIN_FILL_SECONDS: z.coerce.number().min(0).max(600).default(3),
+  // The outbox that delivers applications to Occupop.
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
+  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(10_000),
+  OUTBOX_RETRY_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(900_000),
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(300_000),
+  OUTBOX_GIVE_UP_HOURS: z.coerce.number().min(1).max(24 * 90).default(72),
+  DELIVERED_RETENTION_DAYS: z.coerce.number().min(0).max(3650).default(30),
   // Read by scripts/server.mjs before Next.js starts; validated here too so a typo is named.
   UPLOADS_IN_FLIGHT_MAX_MB: z.coerce.number().positive().default(160),
 });

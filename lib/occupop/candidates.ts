@@ -19,6 +19,8 @@ export type NewCandidate = {
   source: string;
   file: { name: string; url: string } | null;
   answers: Array<{ question: ScreeningQuestion; answer: string }>;
+  /** The consents the job asked for (null: not asked). */
+  consents: { job: boolean | null; database: boolean | null };
 };
 
 export type CreatedCandidate = { id: string | null; uuid: string | null };
@@ -38,6 +40,8 @@ export function candidateRequestBody(c: NewCandidate): WireCandidateRequest {
     source: c.source,
     file_name: c.file?.name ?? "",
     file_url: c.file?.url ?? "",
+    ...(c.consents.job === null ? {} : { opt_in_for_job: c.consents.job }),
+    ...(c.consents.database === null ? {} : { opt_in_for_database: c.consents.database }),
     ...(c.answers.length
       ? {
           questions_form: c.answers.map(({ question, answer }) => ({

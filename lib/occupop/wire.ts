@@ -119,6 +119,9 @@ export type WireCandidateRequest = {
   source: string;
   file_name: string;
   file_url: string;
+  /** Not documented: the consents the job asked for, named after the job's require_opt_in_* flags. */
+  opt_in_for_job?: boolean;
+  opt_in_for_database?: boolean;
   /** Not documented: the job's questions with `answer` filled (see the API notes). */
   questions_form?: Array<{ type: string; text: string; options: string[]; answer: string }>;
 };

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
-import { E2E } from "../../playwright.config";
+import { E2E, E2E_SITE_ENV } from "../../playwright.config";
 
 export const EMULATOR = `http://127.0.0.1:${E2E.emulatorPort}`;
 export const SITE = `http://localhost:${E2E.appPort}`;
@@ -109,6 +109,7 @@ export async function startSiteServer(port: number, env: Record<string, string> 
       JOBS_CACHE_SECONDS: "3600",
       REVALIDATE_SECRET: E2E.revalidateSecret,
       ENV_FILE: join(dataDir, "no.env"),
+      ...E2E_SITE_ENV,
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

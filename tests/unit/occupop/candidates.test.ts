@@ -27,6 +27,7 @@ const candidate: NewCandidate = {
   source: "Careers site",
   file: { name: "cv.pdf", url: "https://storage.example.com/cvs/abc" },
   answers: [{ question: { type: "YesNo", kind: "yes-no", text: "Licence?", options: ["Yes", "No"] }, answer: "Yes" }],
+  consents: { job: true, database: null },
 };
 
 describe("createCandidate", () => {
@@ -51,6 +52,7 @@ describe("createCandidate", () => {
       source: "Careers site",
       file_name: "cv.pdf",
       file_url: "https://storage.example.com/cvs/abc",
+      opt_in_for_job: true,
       questions_form: [{ type: "YesNo", text: "Licence?", options: ["Yes", "No"], answer: "Yes" }],
     });
   });

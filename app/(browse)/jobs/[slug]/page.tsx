@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ApplicationForm } from "@/components/apply/application-form";
 import { JobFacts } from "@/components/job-facts";
+import { formDefinition } from "@/lib/applications/definition";
+import { issueFormToken } from "@/lib/applications/form-token";
 import { getBranding } from "@/lib/branding";
 import { env } from "@/lib/env";
 import { getJobBySlug } from "@/lib/jobs";
@@ -9,7 +12,7 @@ import { describeJob, excerpt } from "@/lib/jobs/description";
 import { whereLabel } from "@/lib/jobs/format";
 import { jobPostingJsonLd, serializeJsonLd } from "@/lib/jobs/structured-data";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const job = await getJobBySlug((await params).slug);
@@ -28,9 +31,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function JobPage({ params }: Props) {
+export default async function JobPage({ params, searchParams }: Props) {
   const job = await getJobBySlug((await params).slug);
   if (!job) notFound();
+  const utm = (await searchParams).utm_source;
   const branding = await getBranding();
   const { SITE_URL } = env();
   const description = describeJob(job);
@@ -93,6 +97,13 @@ export default async function JobPage({ params }: Props) {
           <h2 id="apply-heading" className="text-2xl font-semibold text-slate-900">
             Apply for this job
           </h2>
+          <ApplicationForm
+            definition={formDefinition(job)}
+            formToken={await issueFormToken(job.uuid)}
+            privacyPolicyUrl={branding.privacyPolicyUrl}
+            companyName={branding.companyName}
+            utmSource={typeof utm === "string" ? utm.slice(0, 60) : ""}
+          />
         </section>
       ) : null}
 

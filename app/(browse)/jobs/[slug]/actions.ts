@@ -1,0 +1,28 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { submitApplication, TOKEN_FIELD } from "@/lib/applications/submit";
+import type { ApplyState } from "@/lib/applications/schema";
+import { log } from "@/lib/log";
+
+/** The application form's server action: (prevState, formData) → state, or a redirect. */
+export async function applyAction(prev: ApplyState, formData: FormData): Promise<ApplyState> {
+  const h = await headers();
+  const clientIp = h.get("x-careers-client-ip") ?? h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "unknown";
+  let result: Awaited<ReturnType<typeof submitApplication>>;
+  try {
+    result = await submitApplication(prev, formData, clientIp);
+  } catch (error) {
+    log("applications").error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, "application could not be stored");
+    return {
+      status: "error",
+      message: "We could not save your application just now, so it has not been sent. Everything you typed is still here: please press Submit application again in a minute.",
+      formToken: String(formData.get(TOKEN_FIELD) ?? prev.formToken),
+      values: Object.fromEntries([...formData.entries()].filter((e): e is [string, string] => typeof e[1] === "string")),
+      resumeNeedsReselect: true,
+    };
+  }
+  if ("redirectTo" in result) redirect(result.redirectTo);
+  return result.state;
+}

@@ -1,0 +1,406 @@
+"use client";
+
+// The application form. Without JavaScript it posts to the server action and the server
+// renders the errors with everything typed kept; with JavaScript, react-hook-form runs the
+// same zod schema first, and nothing typed is lost whatever the server answers.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useActionState, useEffect, useMemo, useRef, useState, useTransition, type FormEvent } from "react";
+import { useForm, useWatch, type FieldErrors } from "react-hook-form";
+import { applyAction } from "@/app/(browse)/jobs/[slug]/actions";
+import { countryOptions } from "@/lib/applications/countries";
+import {
+  answerField,
+  applicationSchema,
+  FIELDS,
+  fileOf,
+  MAX_COVER_LETTER,
+  RESUME_ACCEPT,
+  type ApplicationFormDefinition,
+  type ApplyState,
+} from "@/lib/applications/schema";
+import { describedBy, Field, FieldError, fieldId, inputClass, TextInput } from "./fields";
+import { QuestionField } from "./question-field";
+import { useHydrated } from "./use-hydrated";
+
+const UNREACHABLE =
+  "Your application could not reach us: the server is busy or your connection dropped. Nothing was lost: please press Submit application again in a minute.";
+
+type Props = {
+  definition: ApplicationFormDefinition;
+  formToken: string;
+  privacyPolicyUrl: string | null;
+  companyName: string;
+  utmSource: string;
+};
+
+type Values = Record<string, unknown>;
+
+/** The first message of each field's errors, from react-hook-form's error tree. */
+function messages(errors: FieldErrors<Values>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(errors).flatMap(([name, error]) =>
+      error && typeof error.message === "string" ? [[name, error.message] as const] : [],
+    ),
+  );
+}
+
+export function ApplicationForm({ definition, formToken, privacyPolicyUrl, companyName, utmSource }: Props) {
+  const initial: ApplyState = { status: "idle", formToken };
+  const [serverState, formAction] = useActionState(applyAction, initial, `/jobs/${definition.jobSlug}#apply`);
+  const [clientState, setClientState] = useState<ApplyState | null>(null);
+  const state = clientState ?? serverState;
+  const [sending, startTransition] = useTransition();
+  const hydrated = useHydrated();
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const [focusSummary, setFocusSummary] = useState(0);
+
+  const schema = useMemo(() => applicationSchema(definition), [definition]);
+  const values = serverState.values ?? {};
+  const defaults: Values = {
+    ...Object.fromEntries(Object.values(FIELDS).map((f) => [f, ""])),
+    [FIELDS.country]: definition.defaultCountry ?? "",
+    ...values,
+    [FIELDS.consentJob]: values[FIELDS.consentJob] === "on",
+    [FIELDS.consentDatabase]: values[FIELDS.consentDatabase] === "on",
+    [FIELDS.resume]: undefined,
+  };
+  const {
+    register,
+    handleSubmit,
+    setError,
+    control,
+    formState: { errors },
+  } = useForm<Values>({ resolver: zodResolver(schema) as never, defaultValues: defaults, mode: "onTouched", shouldFocusError: false });
+
+  // Errors the server found, shown by react-hook-form once it runs in the browser.
+  useEffect(() => {
+    for (const [name, list] of Object.entries(state.fieldErrors ?? {})) {
+      if (list[0]) setError(name, { type: "server", message: list[0] });
+    }
+  }, [state.fieldErrors, setError]);
+
+  useEffect(() => {
+    if (focusSummary) summaryRef.current?.focus();
+  }, [focusSummary]);
+
+  const shownErrors: Record<string, string> = hydrated
+    ? messages(errors)
+    : Object.fromEntries(Object.entries(serverState.fieldErrors ?? {}).flatMap(([k, v]) => (v[0] ? [[k, v[0]]] : [])));
+  const errorOf = (name: string) => shownErrors[name];
+  const coverLetter = String(useWatch({ control, name: FIELDS.coverLetter }) ?? values[FIELDS.coverLetter] ?? "");
+  const chosenResume: unknown = useWatch({ control, name: FIELDS.resume });
+  const resumeChosen = hydrated && typeof FileList !== "undefined" && chosenResume instanceof FileList && chosenResume.length > 0;
+
+  const send = (form: HTMLFormElement) => {
+    const data = new FormData(form);
+    data.set("formToken", state.formToken);
+    // An empty file input is "no resume", not a nameless empty file.
+    if (!fileOf(data.get(FIELDS.resume))) data.delete(FIELDS.resume);
+    // The visitor's utm_source from the page they landed on (kept by UtmCapture).
+    if (!data.get("utmSource")) data.set("utmSource", window.sessionStorage.getItem("utm_source") ?? "");
+    startTransition(async () => {
+      try {
+        const result = await applyAction(state, data);
+        // A redirect (the thank-you page) navigates away and leaves nothing to show here.
+        if (result) {
+          setClientState(result);
+          if (result.status !== "idle") setFocusSummary((n) => n + 1);
+        }
+      } catch {
+        setClientState({ ...state, status: "busy", message: UNREACHABLE, fieldErrors: {} });
+        setFocusSummary((n) => n + 1);
+      }
+    });
+  };
+  const onInvalid = () => {
+    setClientState({ ...state, status: "invalid", message: "Some answers need another look.", fieldErrors: {} });
+    setFocusSummary((n) => n + 1);
+  };
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    void handleSubmit(() => send(form), onInvalid)();
+  };
+
+  const errorList = Object.entries(shownErrors);
+  const showSummary = state.status !== "idle" && (errorList.length > 0 || state.message);
+  const countries = useMemo(() => countryOptions(), []);
+  const reg = (name: string) => register(name);
+  const label = (name: string) =>
+    ({
+      [FIELDS.firstName]: "First name",
+      [FIELDS.lastName]: "Last name",
+      [FIELDS.email]: "Email",
+      [FIELDS.phone]: "Phone",
+      [FIELDS.linkedin]: "LinkedIn profile",
+      [FIELDS.city]: "City",
+      [FIELDS.region]: "State or region",
+      [FIELDS.country]: "Country",
+      [FIELDS.coverLetter]: "Cover letter",
+      [FIELDS.resume]: "Resume",
+      [FIELDS.consentJob]: "Consent for this job",
+      [FIELDS.consentDatabase]: "Consent for future jobs",
+    })[name] ?? definition.questions[Number(name.replace("answer_", ""))]?.text ?? name;
+
+  return (
+    <form
+      action={formAction}
+      onSubmit={onSubmit}
+      noValidate={hydrated}
+      encType="multipart/form-data"
+      className="mt-6 space-y-6"
+      aria-describedby="apply-required-note"
+    >
+      <div
+        ref={summaryRef}
+        tabIndex={-1}
+        role={showSummary ? "alert" : undefined}
+        aria-labelledby={showSummary ? "apply-summary-heading" : undefined}
+        className={showSummary ? "rounded-lg border-2 border-red-700 bg-red-50 p-4 focus:outline-offset-4" : "sr-only"}
+        data-testid="apply-summary"
+      >
+        {showSummary ? (
+          <>
+            <h3 id="apply-summary-heading" className="font-semibold text-red-900">
+              {state.status === "invalid" ? "Your application was not sent yet" : "Your application was not sent"}
+            </h3>
+            {state.message ? <p className="mt-1 text-slate-900">{state.message}</p> : null}
+            {errorList.length ? (
+              <ul className="mt-2 list-disc pl-5">
+                {errorList.map(([name, message]) => (
+                  <li key={name}>
+                    <a href={`#${fieldId(name)}`} className="text-red-900 underline">
+                      {label(name)}: {message}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </>
+        ) : null}
+      </div>
+
+      <p id="apply-required-note" className="text-sm text-slate-700">
+        Fields marked (required) must be filled in. It takes about two minutes.
+      </p>
+
+      <input type="hidden" name="jobUuid" value={definition.jobUuid} />
+      <input type="hidden" name="formToken" value={state.formToken} />
+      <input type="hidden" name="utmSource" value={values.utmSource || utmSource} />
+      <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
+        <label>
+          Website (leave this empty)
+          <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
+        </label>
+      </div>
+
+      <fieldset className="grid gap-5 sm:grid-cols-2">
+        <legend className="mb-2 text-lg font-semibold text-slate-900">About you</legend>
+        {(
+          [
+            [FIELDS.firstName, "given-name", "text", true],
+            [FIELDS.lastName, "family-name", "text", true],
+            [FIELDS.email, "email", "email", true],
+            [FIELDS.phone, "tel", "tel", false],
+          ] as const
+        ).map(([name, autoComplete, type, required]) => (
+          <Field key={name} name={name} label={label(name)} required={required} error={errorOf(name)}>
+            <TextInput
+              id={fieldId(name)}
+              type={type}
+              autoComplete={autoComplete}
+              required={required}
+              defaultValue={values[name] ?? ""}
+              aria-invalid={Boolean(errorOf(name))}
+              aria-describedby={describedBy(name, false, errorOf(name))}
+              {...reg(name)}
+            />
+          </Field>
+        ))}
+        <div className="sm:col-span-2">
+          <Field name={FIELDS.linkedin} label={label(FIELDS.linkedin)} hint="For example linkedin.com/in/your-name" error={errorOf(FIELDS.linkedin)}>
+            <TextInput
+              id={fieldId(FIELDS.linkedin)}
+              type="url"
+              inputMode="url"
+              autoComplete="url"
+              defaultValue={values[FIELDS.linkedin] ?? ""}
+              aria-invalid={Boolean(errorOf(FIELDS.linkedin))}
+              aria-describedby={describedBy(FIELDS.linkedin, true, errorOf(FIELDS.linkedin))}
+              {...reg(FIELDS.linkedin)}
+            />
+          </Field>
+        </div>
+        <Field name={FIELDS.city} label={label(FIELDS.city)} error={errorOf(FIELDS.city)}>
+          <TextInput
+            id={fieldId(FIELDS.city)}
+            autoComplete="address-level2"
+            defaultValue={values[FIELDS.city] ?? ""}
+            aria-invalid={Boolean(errorOf(FIELDS.city))}
+            aria-describedby={describedBy(FIELDS.city, false, errorOf(FIELDS.city))}
+            {...reg(FIELDS.city)}
+          />
+        </Field>
+        <Field name={FIELDS.region} label={label(FIELDS.region)} error={errorOf(FIELDS.region)}>
+          <TextInput
+            id={fieldId(FIELDS.region)}
+            autoComplete="address-level1"
+            defaultValue={values[FIELDS.region] ?? ""}
+            aria-invalid={Boolean(errorOf(FIELDS.region))}
+            aria-describedby={describedBy(FIELDS.region, false, errorOf(FIELDS.region))}
+            {...reg(FIELDS.region)}
+          />
+        </Field>
+        <div className="sm:col-span-2">
+          <Field name={FIELDS.country} label={label(FIELDS.country)} error={errorOf(FIELDS.country)}>
+            <select
+              id={fieldId(FIELDS.country)}
+              autoComplete="country"
+              className={inputClass}
+              defaultValue={values[FIELDS.country] ?? definition.defaultCountry ?? ""}
+              aria-invalid={Boolean(errorOf(FIELDS.country))}
+              aria-describedby={describedBy(FIELDS.country, false, errorOf(FIELDS.country))}
+              {...reg(FIELDS.country)}
+            >
+              <option value="">Choose a country</option>
+              {countries.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+      </fieldset>
+
+      <fieldset className="space-y-5">
+        <legend className="mb-2 text-lg font-semibold text-slate-900">Your experience</legend>
+        <Field
+          name={FIELDS.resume}
+          label={label(FIELDS.resume)}
+          required={definition.requiresCv}
+          hint="PDF, DOC or DOCX, up to 50 MB"
+          error={errorOf(FIELDS.resume)}
+        >
+          <input
+            id={fieldId(FIELDS.resume)}
+            type="file"
+            accept={RESUME_ACCEPT}
+            required={definition.requiresCv}
+            className="mt-1 block min-h-11 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base file:mr-3 file:min-h-9 file:rounded file:border-0 file:bg-slate-200 file:px-3 file:font-medium"
+            aria-invalid={Boolean(errorOf(FIELDS.resume))}
+            aria-describedby={[describedBy(FIELDS.resume, true, errorOf(FIELDS.resume)), state.resumeNeedsReselect ? "apply-resume-again" : null].filter(Boolean).join(" ") || undefined}
+            {...reg(FIELDS.resume)}
+          />
+          {state.resumeNeedsReselect && !resumeChosen ? (
+            <p id="apply-resume-again" className="mt-1 text-sm font-medium text-amber-900" data-testid="resume-again">
+              Please choose your resume again: for your security, browsers cannot keep a chosen file after a page reload.
+            </p>
+          ) : null}
+        </Field>
+        <Field
+          name={FIELDS.coverLetter}
+          label={label(FIELDS.coverLetter)}
+          hint={`Why this job, and why you. Up to ${MAX_COVER_LETTER.toLocaleString("en")} characters.`}
+          error={errorOf(FIELDS.coverLetter)}
+        >
+          <textarea
+            id={fieldId(FIELDS.coverLetter)}
+            rows={7}
+            maxLength={hydrated ? undefined : MAX_COVER_LETTER}
+            className={inputClass}
+            defaultValue={values[FIELDS.coverLetter] ?? ""}
+            aria-invalid={Boolean(errorOf(FIELDS.coverLetter))}
+            aria-describedby={[describedBy(FIELDS.coverLetter, true, errorOf(FIELDS.coverLetter)), "apply-cover-count"].filter(Boolean).join(" ")}
+            {...reg(FIELDS.coverLetter)}
+          />
+          <p
+            id="apply-cover-count"
+            className={`mt-1 text-sm ${coverLetter.length > MAX_COVER_LETTER ? "font-medium text-red-800" : "text-slate-600"}`}
+            aria-live="polite"
+          >
+            {coverLetter.length.toLocaleString("en")} of {MAX_COVER_LETTER.toLocaleString("en")} characters
+          </p>
+        </Field>
+      </fieldset>
+
+      {definition.questions.length ? (
+        <fieldset className="space-y-5">
+          <legend className="mb-2 text-lg font-semibold text-slate-900">A few questions from {companyName}</legend>
+          {definition.questions.map((question, i) => (
+            <QuestionField
+              key={answerField(i)}
+              name={answerField(i)}
+              question={question}
+              defaultValue={values[answerField(i)] ?? ""}
+              error={errorOf(answerField(i))}
+              registration={reg(answerField(i))}
+            />
+          ))}
+        </fieldset>
+      ) : null}
+
+      {definition.optInJob || definition.optInDatabase ? (
+        <fieldset className="space-y-4">
+          <legend className="mb-2 text-lg font-semibold text-slate-900">Your data</legend>
+          <p className="text-sm text-slate-700">
+            {companyName} uses your details only to handle your application.{" "}
+            {privacyPolicyUrl ? (
+              <a href={privacyPolicyUrl} className="font-medium text-brand underline" rel="noopener noreferrer" target="_blank">
+                Read the privacy policy (opens in a new tab)
+              </a>
+            ) : null}
+          </p>
+          {(
+            [
+              [FIELDS.consentJob, definition.optInJob, `I agree that ${companyName} may process my details to consider me for this job.`],
+              [FIELDS.consentDatabase, definition.optInDatabase, `I agree that ${companyName} may keep my details to contact me about future jobs.`],
+            ] as const
+          )
+            .filter(([, asked]) => asked)
+            .map(([name, , text]) => (
+              <div key={name}>
+                <div className="flex items-start gap-3">
+                  <input
+                    id={fieldId(name)}
+                    type="checkbox"
+                    required
+                    className="mt-1 h-6 w-6 shrink-0 accent-[var(--brand-primary)]"
+                    defaultChecked={values[name] === "on"}
+                    aria-invalid={Boolean(errorOf(name))}
+                    aria-describedby={describedBy(name, false, errorOf(name))}
+                    {...reg(name)}
+                  />
+                  <label htmlFor={fieldId(name)} className="text-slate-900">
+                    {text} <span className="text-slate-700">(required)</span>
+                  </label>
+                </div>
+                <FieldError name={name} error={errorOf(name)} />
+              </div>
+            ))}
+        </fieldset>
+      ) : privacyPolicyUrl ? (
+        <p className="text-sm text-slate-700">
+          How we use your details:{" "}
+          <a href={privacyPolicyUrl} className="font-medium text-brand underline" rel="noopener noreferrer" target="_blank">
+            privacy policy (opens in a new tab)
+          </a>
+        </p>
+      ) : null}
+
+      <div className="border-t border-slate-200 pt-6">
+        <button
+          type="submit"
+          disabled={sending}
+          aria-describedby="apply-sending"
+          className="min-h-12 w-full rounded-md bg-brand px-6 text-lg font-semibold text-brand-contrast hover:opacity-90 disabled:cursor-wait disabled:opacity-70 sm:w-auto"
+        >
+          {sending ? "Sending your application…" : "Submit application"}
+        </button>
+        <p id="apply-sending" role="status" aria-live="polite" className="mt-2 text-sm text-slate-700">
+          {sending ? "Sending your application. With a large resume this can take a little while: please keep this page open." : ""}
+        </p>
+      </div>
+    </form>
+  );
+}

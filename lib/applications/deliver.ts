@@ -1,0 +1,143 @@
+// One delivery attempt of a stored application: fetch the job fresh (for a fresh signed
+// upload URL, and to confirm it is still open), upload the resume unless that step is
+// done, then create the candidate unless that step is done. Each step is recorded, so a
+// retry never uploads twice for nothing and never creates after a confirmed 201.
+import "server-only";
+import { openAsBlob } from "node:fs";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { createCandidate, findJobForApplication, OccupopError, uploadResume } from "@/lib/occupop";
+import {
+  claim,
+  findById,
+  markDelivered,
+  markFailed,
+  payloadOf,
+  recordUncertainCreate,
+  recordUploaded,
+  scheduleRetry,
+  type ApplicationRecord,
+} from "./outbox";
+import { resumePath } from "./resume";
+
+const logger = log("outbox");
+
+export type DeliveryOutcome =
+  | { kind: "delivered" }
+  | { kind: "queued"; error: string }
+  | { kind: "failed"; reason: "rejected" | "closed" | "refused"; message: string; fieldErrors: Record<string, string[]> }
+  | { kind: "busy" };
+
+class Permanent extends Error {
+  constructor(
+    readonly reason: "rejected" | "closed" | "refused",
+    message: string,
+    readonly fieldErrors: Record<string, string[]> = {},
+  ) {
+    super(message);
+  }
+}
+
+function classify(error: unknown): Permanent | OccupopError | Error {
+  if (error instanceof Permanent) return error;
+  if (error instanceof OccupopError) {
+    if (error.retryable) return error;
+    if (error.isAuthError && error.operation !== "uploadResume") {
+      return new Permanent("refused", "Occupop refused the API token. Check OCCUPOP_API_TOKEN, then retry.");
+    }
+    if (error.status === 404) return new Permanent("closed", "The job no longer exists in Occupop.");
+    if (error.status === 422) {
+      const closed = Object.keys(error.fieldErrors).some((f) => f === "job" || f === "job_uuid");
+      return new Permanent(closed ? "closed" : "rejected", `Occupop refused the application: ${error.message}`, error.fieldErrors);
+    }
+    return new Permanent("rejected", `Occupop refused the application (${error.status ?? error.kind}): ${error.message}`);
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+async function attempt(record: ApplicationRecord): Promise<void> {
+  if (record.step === "created") return;
+  const found = await findJobForApplication(record.job_uuid);
+  if (!found) throw new Permanent("closed", "The job is no longer listed in Occupop.");
+  if (!found.job.isOpen) throw new Permanent("closed", "The job is closed for applications.");
+
+  let fileUrl = record.file_url;
+  if (record.step === "stored" && record.resume_stored) {
+    if (!found.uploadUrl) {
+      throw new OccupopError({ kind: "invalid-response", operation: "uploadResume", message: "Occupop gave no upload URL for the job.", retryable: true });
+    }
+    const blob = await openAsBlob(resumePath(record.id), { type: record.resume_type ?? "application/octet-stream" });
+    fileUrl = await uploadResume(found.uploadUrl, blob, record.resume_type ?? "application/octet-stream");
+    await recordUploaded(record.id, fileUrl);
+  }
+
+  const p = payloadOf(record);
+  try {
+    const created = await createCandidate(record.job_uuid, {
+      email: p.email,
+      firstName: p.firstName,
+      lastName: p.lastName,
+      phone: p.phone,
+      linkedin: p.linkedin,
+      coverLetter: p.coverLetter,
+      city: p.city,
+      region: p.region,
+      countryCode: p.countryCode,
+      source: p.source,
+      file: fileUrl ? { name: record.resume_name ?? "resume", url: fileUrl } : null,
+      answers: p.answers,
+      consents: { job: p.consentJob, database: p.consentDatabase },
+    });
+    await markDelivered(record.id, created.id ?? created.uuid);
+  } catch (error) {
+    if (error instanceof OccupopError && (error.kind === "timeout" || error.kind === "network")) {
+      // The request went out and no answer came back: Occupop may have made the candidate.
+      // This is the one window that cannot be made exact; it is counted and logged.
+      await recordUncertainCreate(record.id);
+      logger.warn({ application: record.id, err: error.toLog() }, "candidate create outcome unknown; will retry");
+    }
+    throw error;
+  }
+}
+
+function retryDelay(attempts: number, retryAfterMs: number | null): number {
+  const { OUTBOX_RETRY_BASE_MS: base, OUTBOX_RETRY_MAX_MS: max } = env();
+  const exponential = Math.min(max, base * 2 ** Math.min(attempts, 30));
+  const jittered = exponential / 2 + Math.random() * (exponential / 2);
+  return Math.max(jittered, retryAfterMs ?? 0);
+}
+
+/** Claims, tries once, and records the outcome. `busy` when someone else is delivering it. */
+export async function processApplication(id: string): Promise<DeliveryOutcome> {
+  const config = env();
+  if (!(await claim(id, config.OUTBOX_LEASE_MS))) return { kind: "busy" };
+  const record = await findById(id);
+  if (!record) return { kind: "busy" };
+  try {
+    await attempt(record);
+    logger.info({ application: id, job: record.job_uuid, attempts: record.attempts + 1 }, "application delivered");
+    return { kind: "delivered" };
+  } catch (error) {
+    const problem = classify(error);
+    if (problem instanceof Permanent) {
+      await markFailed(id, problem.message);
+      logger.error({ application: id, job: record.job_uuid, reason: problem.reason, message: problem.message }, "application delivery failed for good");
+      return { kind: "failed", reason: problem.reason, message: problem.message, fieldErrors: problem.fieldErrors };
+    }
+    const message = problem instanceof OccupopError ? `${problem.operation}: ${problem.message}` : problem.message;
+    const age = Date.now() - record.created_at;
+    if (age > config.OUTBOX_GIVE_UP_HOURS * 3_600_000) {
+      const reason = `Occupop could not be reached for ${config.OUTBOX_GIVE_UP_HOURS} hours (last error: ${message})`;
+      await markFailed(id, reason);
+      logger.error({ application: id, message: reason }, "application delivery gave up");
+      return { kind: "failed", reason: "refused", message: reason, fieldErrors: {} };
+    }
+    const delay = retryDelay(record.attempts, problem instanceof OccupopError ? problem.retryAfterMs : null);
+    await scheduleRetry(id, message, Date.now() + delay);
+    logger.warn(
+      { application: id, job: record.job_uuid, attempt: record.attempts + 1, retryInMs: Math.round(delay), err: problem instanceof OccupopError ? problem.toLog() : message },
+      "application delivery failed; queued for retry",
+    );
+    return { kind: "queued", error: message };
+  }
+}

@@ -1,0 +1,225 @@
+// The application server action's work: validate with the shared schema, refuse spam and
+// floods, store the application durably, then try to deliver it at once. The applicant
+// sees "received" only once it is stored; a failure after that is the outbox's job.
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import { z } from "zod";
+import { getBranding } from "@/lib/branding";
+import { env } from "@/lib/env";
+import { getJobsSnapshot } from "@/lib/jobs";
+import { log } from "@/lib/log";
+import { hit } from "@/lib/rate-limit";
+import { formDefinition } from "./definition";
+import { processApplication } from "./deliver";
+import { issueFormToken, readFormToken } from "./form-token";
+import { findById, findByKey, findRecentDuplicate, insertApplication, removeForResubmission, type ApplicationRecord } from "./outbox";
+import { deleteResume, sniffResume, storeResume } from "./resume";
+import { answerField, applicationSchema, FIELDS, fileOf, type ApplyState } from "./schema";
+
+const logger = log("applications");
+
+export const HONEYPOT_FIELD = "website";
+export const TOKEN_FIELD = "formToken";
+export const JOB_FIELD = "jobUuid";
+export const UTM_FIELD = "utmSource";
+
+const DUPLICATE_WINDOW_MS = 24 * 60 * 60 * 1000;
+const SETTLE_TIMEOUT_MS = 60_000;
+
+export type SubmitResult = { state: ApplyState } | { redirectTo: string };
+
+/** Occupop's candidate fields → the form's fields, for showing a 422 where it belongs. */
+const WIRE_TO_FORM: Record<string, string> = {
+  email: FIELDS.email,
+  first_name: FIELDS.firstName,
+  last_name: FIELDS.lastName,
+  landline: FIELDS.phone,
+  linkedin: FIELDS.linkedin,
+  profile: FIELDS.coverLetter,
+  location_city: FIELDS.city,
+  location_state: FIELDS.region,
+  location_country: FIELDS.country,
+  file_url: FIELDS.resume,
+  file_name: FIELDS.resume,
+  file: FIELDS.resume,
+};
+
+function typedValues(formData: FormData, questionCount: number): Record<string, string> {
+  const names = [...Object.values(FIELDS).filter((f) => f !== FIELDS.resume), UTM_FIELD];
+  for (let i = 0; i < questionCount; i++) names.push(answerField(i));
+  return Object.fromEntries(
+    names.map((name) => {
+      const v = formData.get(name);
+      return [name, typeof v === "string" ? v.slice(0, 10_000) : ""];
+    }),
+  );
+}
+
+function resumeSent(formData: FormData): boolean {
+  return fileOf(formData.get(FIELDS.resume)) !== undefined;
+}
+
+function cleanUtm(value: string): string {
+  return value.replace(/[^\w .:/-]/g, "").trim().slice(0, 60);
+}
+
+function applied(slug: string, queued: boolean): { redirectTo: string } {
+  return { redirectTo: `/jobs/${slug}/applied${queued ? "?queued=1" : ""}` };
+}
+
+/** Waits while another request is delivering the same application, then reports its result. */
+async function settle(record: ApplicationRecord): Promise<SubmitResult | null> {
+  const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+  let current: ApplicationRecord | undefined = record;
+  while (current && current.status === "pending" && (current.lease_until ?? 0) > Date.now() && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250));
+    current = await findById(current.id);
+  }
+  if (!current) return null;
+  if (current.status === "delivered") return applied(current.job_slug, false);
+  if (current.status === "pending") return applied(current.job_slug, true);
+  return null;
+}
+
+export async function submitApplication(prev: ApplyState, formData: FormData, clientIp: string): Promise<SubmitResult> {
+  const jobUuid = String(formData.get(JOB_FIELD) ?? "");
+  const { jobs } = await getJobsSnapshot();
+  const job = jobs.find((j) => j.uuid === jobUuid);
+  const formToken = String(formData.get(TOKEN_FIELD) ?? prev.formToken ?? "");
+  if (!job || !job.isOpen) {
+    return { state: { status: "closed", formToken, message: "Applications for this job have closed, so this one was not sent. Have a look at our other open jobs." } };
+  }
+  const values = typedValues(formData, job.questions.length);
+  const keep = (state: Omit<ApplyState, "values" | "resumeNeedsReselect" | "formToken"> & { formToken?: string }): SubmitResult => ({
+    state: { ...state, formToken: state.formToken ?? formToken, values, resumeNeedsReselect: resumeSent(formData) },
+  });
+
+  // 1. The shared schema, built from the server's own copy of the job.
+  const definition = formDefinition(job);
+  const raw: Record<string, unknown> = Object.fromEntries(formData.entries());
+  const parsed = applicationSchema(definition).safeParse(raw);
+  if (!parsed.success) {
+    return keep({ status: "invalid", message: "Some answers need another look.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> });
+  }
+  const data = parsed.data as Record<string, unknown>;
+  const str = (name: string) => (typeof data[name] === "string" ? (data[name] as string) : "");
+
+  // 2. Spam: a filled honeypot is dropped quietly (bots get the thank-you page).
+  if (String(formData.get(HONEYPOT_FIELD) ?? "") !== "") {
+    logger.warn({ job: job.uuid }, "application dropped: honeypot filled");
+    return applied(job.slug, false);
+  }
+  const token = await readFormToken(formToken);
+  if (!token || token.jobUuid !== job.uuid) {
+    return keep({
+      status: "error",
+      message: "This form had expired. Nothing was sent: please press Submit application again.",
+      formToken: await issueFormToken(job.uuid),
+    });
+  }
+  const config = env();
+  if (Date.now() - token.renderedAt < config.APPLY_MIN_FILL_SECONDS * 1000) {
+    return keep({ status: "too-fast", message: "That was quicker than we expected. Please check your answers and press Submit application again." });
+  }
+
+  // 3. The same form sent again (double click, resubmit, back button): the first one's result.
+  const existing = await findByKey(token.key);
+  if (existing) {
+    const result = await settle(existing);
+    if (result) return result;
+    await removeForResubmission(existing.id); // Occupop refused it; this is the corrected one.
+  }
+  const email = str(FIELDS.email).toLowerCase();
+  const dedupeKey = createHash("sha256").update(`${job.uuid}\n${email}`).digest("hex");
+  const duplicate = await findRecentDuplicate(dedupeKey, Date.now() - DUPLICATE_WINDOW_MS);
+  if (duplicate) {
+    logger.info({ job: job.uuid, application: duplicate.id }, "application already received for this job and email");
+    return (await settle(duplicate)) ?? applied(job.slug, true);
+  }
+
+  // 4. The resume by its content, whatever its name.
+  const resume = data[FIELDS.resume] instanceof File ? (data[FIELDS.resume] as File) : undefined;
+  let mime: string | null = null;
+  if (resume) {
+    const sniffed = await sniffResume(resume);
+    if (!sniffed.ok) return keep({ status: "invalid", message: "Some answers need another look.", fieldErrors: { [FIELDS.resume]: [sniffed.problem] } });
+    mime = sniffed.mime;
+  }
+
+  // 5. A flood from one address gets a sentence, not a crash.
+  const limit = await hit(`apply:${clientIp}`, config.APPLY_RATE_LIMIT_PER_MINUTE, 60_000);
+  if (!limit.allowed) {
+    return keep({
+      status: "rate-limited",
+      message: `Several applications were sent from your connection in the last minute. Please wait about ${Math.ceil(limit.retryAfterMs / 1000)} seconds and press Submit application again.`,
+    });
+  }
+
+  // 6. Durable before anything else: the application and its resume.
+  const branding = await getBranding();
+  const utm = cleanUtm(values[UTM_FIELD] ?? "");
+  const id = randomUUID();
+  const stored = resume ? await storeResume(id, resume) : null;
+  const consent = (name: string, asked: boolean) => (asked ? data[name] === true : null);
+  const { inserted, record } = await insertApplication({
+    id,
+    idempotencyKey: token.key,
+    jobUuid: job.uuid,
+    jobSlug: job.slug,
+    jobTitle: job.title,
+    dedupeKey,
+    payload: {
+      firstName: str(FIELDS.firstName),
+      lastName: str(FIELDS.lastName),
+      email: str(FIELDS.email),
+      phone: str(FIELDS.phone),
+      linkedin: str(FIELDS.linkedin),
+      city: str(FIELDS.city),
+      region: str(FIELDS.region),
+      countryCode: str(FIELDS.country),
+      coverLetter: str(FIELDS.coverLetter),
+      source: utm ? `${branding.sourceName} (utm_source: ${utm})` : branding.sourceName,
+      answers: job.questions.map((question, i) => ({ question, answer: str(answerField(i)) })),
+      consentJob: consent(FIELDS.consentJob, definition.optInJob),
+      consentDatabase: consent(FIELDS.consentDatabase, definition.optInDatabase),
+    },
+    resume: resume && stored && mime ? { name: resume.name.slice(0, 200), type: mime, size: stored.size, sha256: stored.sha256 } : null,
+  });
+  if (!inserted) {
+    // A concurrent request with the same key won the race; report its result.
+    if (resume) await deleteResume(id);
+    return (await settle(record)) ?? applied(job.slug, true);
+  }
+  logger.info({ application: id, job: job.uuid }, "application received");
+
+  // 7. Deliver now; anything retryable stays queued for the worker.
+  const outcome = await processApplication(id);
+  switch (outcome.kind) {
+    case "delivered":
+      return applied(job.slug, false);
+    case "queued":
+    case "busy":
+      return applied(job.slug, true);
+    case "failed": {
+      if (outcome.reason === "closed") {
+        return keep({ status: "closed", message: "This job has just closed for applications, so your application could not be passed on. Have a look at our other open jobs." });
+      }
+      if (outcome.reason === "rejected") {
+        const fieldErrors: Record<string, string[]> = {};
+        const unplaced: string[] = [];
+        for (const [wire, messages] of Object.entries(outcome.fieldErrors)) {
+          const field = WIRE_TO_FORM[wire];
+          if (field) fieldErrors[field] = [...(fieldErrors[field] ?? []), ...messages];
+          else unplaced.push(...messages);
+        }
+        return keep({
+          status: "invalid",
+          message: unplaced.length ? unplaced.join(" ") : "The company's system could not accept some answers. Please check them and send again.",
+          fieldErrors,
+        });
+      }
+      // The token was refused: the application is kept, and HR is shown why.
+      return applied(job.slug, true);
+    }
+  }
+}

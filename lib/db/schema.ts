@@ -1,0 +1,93 @@
+// The database's tables, as Kysely sees them. Timestamps are epoch milliseconds (integers),
+// booleans are 0/1 and JSON is text, so the same queries run on SQLite and PostgreSQL.
+import type { Generated } from "kysely";
+
+export type ApplicationStatus = "pending" | "delivered" | "failed" | "discarded";
+export type DeliveryStep = "stored" | "uploaded" | "created";
+
+export interface ApplicationsTable {
+  id: string;
+  idempotency_key: string;
+  job_uuid: string;
+  job_slug: string;
+  job_title: string;
+  /** Fingerprint of (job, email) for spotting a resubmission with a new key. */
+  dedupe_key: string;
+  /** The applicant's fields, answers and consents (JSON). Deleted with the record. */
+  payload: string;
+  resume_name: string | null;
+  resume_type: string | null;
+  resume_size: number | null;
+  resume_sha256: string | null;
+  /** True while the resume bytes are kept locally (until delivery). */
+  resume_stored: number;
+  status: ApplicationStatus;
+  step: DeliveryStep;
+  file_url: string | null;
+  candidate_id: string | null;
+  attempts: number;
+  next_attempt_at: number;
+  lease_until: number | null;
+  last_error: string | null;
+  failure_reason: string | null;
+  /** Create calls whose answer never came: Occupop may have made the candidate. */
+  uncertain_creates: number;
+  created_at: number;
+  updated_at: number;
+  delivered_at: number | null;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface AdminUsersTable {
+  id: Generated<number>;
+  email: string;
+  password_hash: string;
+  created_at: number;
+  created_by: string | null;
+}
+
+export interface AdminSessionsTable {
+  /** sha256 of the session token; the token itself lives only in the cookie. */
+  token_hash: string;
+  user_id: number;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface BrandingVersionsTable {
+  id: Generated<number>;
+  data: string;
+  created_by: string;
+  created_at: number;
+  /** JSON list of the fields that changed from the previous version. */
+  changes: string;
+  note: string | null;
+}
+
+export interface ImagesTable {
+  hash: string;
+  content_type: string;
+  size: number;
+  bytes: Uint8Array;
+  created_at: number;
+}
+
+export interface Database {
+  applications: ApplicationsTable;
+  rate_limits: RateLimitsTable;
+  settings: SettingsTable;
+  admin_users: AdminUsersTable;
+  admin_sessions: AdminSessionsTable;
+  branding_versions: BrandingVersionsTable;
+  images: ImagesTable;
+}

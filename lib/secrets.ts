@@ -1,0 +1,36 @@
+// A random secret for signing short-lived tokens (the application form's token). Made once
+// and kept in the database, so every replica shares it and a restart does not void forms.
+import "server-only";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { database } from "@/lib/db";
+
+const KEY = Symbol.for("careers.app-secret");
+type Holder = { [KEY]?: Promise<Buffer> };
+
+async function load(): Promise<Buffer> {
+  const db = await database();
+  const fresh = randomBytes(32).toString("base64");
+  await db.insertInto("settings").values({ key: "app_secret", value: fresh }).onConflict((oc) => oc.column("key").doNothing()).execute();
+  const row = await db.selectFrom("settings").select("value").where("key", "=", "app_secret").executeTakeFirstOrThrow();
+  return Buffer.from(row.value, "base64");
+}
+
+export function appSecret(): Promise<Buffer> {
+  const g = globalThis as Holder;
+  g[KEY] ??= load().catch((error: unknown) => {
+    delete g[KEY];
+    throw error;
+  });
+  return g[KEY];
+}
+
+/** HMAC-SHA256 of `value` under the app secret and a purpose label, base64url. */
+export async function sign(purpose: string, value: string): Promise<string> {
+  return createHmac("sha256", await appSecret()).update(`${purpose}\n${value}`).digest("base64url");
+}
+
+export async function verify(purpose: string, value: string, signature: string): Promise<boolean> {
+  const expected = Buffer.from(await sign(purpose, value));
+  const given = Buffer.from(signature);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
