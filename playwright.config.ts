@@ -10,6 +10,8 @@ export const E2E = {
   emulatorPort: Number(process.env.E2E_EMULATOR_PORT ?? 4110),
   token: "e2e-occupop-token-5f2b9c1d7e",
   revalidateSecret: "e2e-revalidate-secret-0a9b8c7d",
+  adminEmail: "hr@kestrel.example",
+  adminPassword: "e2e-admin-password-7f3c",
 };
 /** Settings every site server under test shares: quick retries, short timeouts, and no
  * per-IP limit to trip over (every test comes from 127.0.0.1; the limit has its own test). */
@@ -25,6 +27,8 @@ export const E2E_SITE_ENV = {
 // One data directory per run; workers inherit it through the environment.
 process.env.E2E_RUN_DIR ??= mkdtempSync(join(tmpdir(), "careers-e2e-"));
 const runDir = process.env.E2E_RUN_DIR;
+/** The main site server's data directory (its database), for tests that must look inside. */
+export const E2E_SITE_DATA = join(runDir, "site");
 
 const chromium =
   process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") && !process.env.PLAYWRIGHT_BUNDLED ? "/usr/bin/chromium" : undefined);
@@ -78,10 +82,12 @@ export default defineConfig({
         OCCUPOP_API_URL: `http://127.0.0.1:${E2E.emulatorPort}/rest`,
         OCCUPOP_API_TOKEN: E2E.token,
         SITE_URL: `http://localhost:${E2E.appPort}`,
-        DATA_DIR: join(runDir, "site"),
+        DATA_DIR: E2E_SITE_DATA,
         // Tests refresh the job list explicitly (POST /api/revalidate) when they change it.
         JOBS_CACHE_SECONDS: "3600",
         REVALIDATE_SECRET: E2E.revalidateSecret,
+        ADMIN_EMAIL: E2E.adminEmail,
+        ADMIN_PASSWORD: E2E.adminPassword,
         ...E2E_SITE_ENV,
         NEXT_TELEMETRY_DISABLED: "1",
         ENV_FILE: join(runDir, "no.env"),

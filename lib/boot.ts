@@ -1,6 +1,7 @@
 // Runs once when the Node.js server starts (from instrumentation.ts).
 import "server-only";
 import type { Instrumentation } from "next";
+import { ensureConfiguredAdmin } from "@/lib/admin/users";
 import { startOutboxWorker } from "@/lib/applications/worker";
 import { migrate } from "@/lib/db";
 import { ConfigError, env } from "@/lib/env";
@@ -23,6 +24,8 @@ export async function startServer(): Promise<void> {
   }
   try {
     await migrate();
+    const config = env();
+    await ensureConfiguredAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
     await startOutboxWorker();
   } catch (error) {
     process.stderr.write(`The database could not be opened or migrated: ${error instanceof Error ? error.message : String(error)}\n`);

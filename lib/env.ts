@@ -26,6 +26,9 @@ export const envSchema = z.object({
   // Optional: enables POST /api/revalidate (webhook or cron). At least 16 characters.
   REVALIDATE_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   TRUST_PROXY: bool.default(false),
+  // The first administrator, created at start if no administrator has that email yet.
+  ADMIN_EMAIL: z.email({ error: "must be an email address" }).optional(),
+  ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   // Applications.
   APPLY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(5),
   APPLY_MIN_FILL_SECONDS: z.coerce.number().min(0).max(600).default(3),
@@ -42,6 +45,12 @@ export const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+const withPairs = envSchema.superRefine((v, ctx) => {
+  if (Boolean(v.ADMIN_EMAIL) !== Boolean(v.ADMIN_PASSWORD)) {
+    ctx.addIssue({ code: "custom", path: [v.ADMIN_EMAIL ? "ADMIN_PASSWORD" : "ADMIN_EMAIL"], message: "must be set together with the other ADMIN_ variable" });
+  }
+});
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example.`);
@@ -53,7 +62,7 @@ export class ConfigError extends Error {
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // Treat empty strings as unset, as shells and .env files commonly produce them.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
-  const result = envSchema.safeParse(cleaned);
+  const result = withPairs.safeParse(cleaned);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
   throw new ConfigError(problems);

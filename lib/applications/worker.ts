@@ -3,6 +3,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { pruneSessions } from "@/lib/admin/session";
 import { pruneRateLimits } from "@/lib/rate-limit";
 import { processApplication } from "./deliver";
 import { dueIds, pruneDelivered, releaseAllLeases } from "./outbox";
@@ -24,6 +25,7 @@ async function housekeeping(): Promise<void> {
   const pruned = await pruneDelivered(env().DELIVERED_RETENTION_DAYS);
   if (pruned) logger.info({ pruned }, "pruned delivered applications past retention");
   await pruneRateLimits(24 * 60 * 60 * 1000);
+  await pruneSessions();
 }
 
 /** One pass: delivers every due application (a batch at a time). */

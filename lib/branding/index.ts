@@ -1,12 +1,19 @@
-// The site's branding: what HR can change (company name, colours, words, images).
-// Until something is saved, tasteful defaults, with the company name Occupop gives.
+// The site's branding: what HR can change (company name, colours, words, images), read
+// from the newest saved version. Until something is saved, tasteful defaults, with the
+// company name Occupop gives.
 import "server-only";
+import { cache } from "react";
 import { getJobsSnapshot } from "@/lib/jobs";
 import { textOn } from "./colors";
+import { imageUrl } from "./images";
+import { DEFAULT_STORED_BRANDING, type StoredBranding } from "./schema";
+import { currentVersion } from "./store";
 
 export type SocialLink = { label: string; url: string };
 
+/** The branding the public site shows, with every blank filled in and images as URLs. */
 export type Branding = {
+  version: number;
   companyName: string;
   siteTitle: string;
   heroHeadline: string;
@@ -23,23 +30,6 @@ export type Branding = {
   footerText: string;
 };
 
-export const DEFAULT_BRANDING: Branding = {
-  companyName: "",
-  siteTitle: "",
-  heroHeadline: "Find your next role with us",
-  heroIntro: "Browse our open positions and apply in a couple of minutes. Every application is read by a person.",
-  about: "",
-  primaryColor: "#14532d",
-  accentColor: "#b45309",
-  logoUrl: null,
-  faviconUrl: null,
-  heroImageUrl: null,
-  socialLinks: [],
-  privacyPolicyUrl: null,
-  sourceName: "",
-  footerText: "",
-};
-
 async function companyFromOccupop(): Promise<string | null> {
   try {
     const { jobs } = await getJobsSnapshot();
@@ -49,18 +39,33 @@ async function companyFromOccupop(): Promise<string | null> {
   }
 }
 
-/** The branding in effect, with every blank filled in. */
-export async function getBranding(): Promise<Branding> {
-  const stored = DEFAULT_BRANDING;
-  const companyName = stored.companyName || (await companyFromOccupop()) || "Our company";
+export function resolveBranding(stored: StoredBranding, version: number, fallbackCompany: string | null): Branding {
+  const companyName = stored.companyName || fallbackCompany || "Our company";
   return {
-    ...stored,
+    version,
     companyName,
     siteTitle: stored.siteTitle || `Careers at ${companyName}`,
+    heroHeadline: stored.heroHeadline || DEFAULT_STORED_BRANDING.heroHeadline,
+    heroIntro: stored.heroIntro,
+    about: stored.about,
+    primaryColor: stored.primaryColor,
+    accentColor: stored.accentColor,
+    logoUrl: imageUrl(stored.logo),
+    faviconUrl: imageUrl(stored.favicon),
+    heroImageUrl: imageUrl(stored.heroImage),
+    socialLinks: stored.socialLinks.filter((l) => l.label && l.url),
+    privacyPolicyUrl: stored.privacyPolicyUrl || null,
     sourceName: stored.sourceName || `${companyName} careers site`,
     footerText: stored.footerText || `© ${new Date().getUTCFullYear()} ${companyName}`,
   };
 }
+
+/** The branding in effect (read once per request). */
+export const getBranding = cache(async (): Promise<Branding> => {
+  const current = await currentVersion();
+  const stored = current?.data ?? DEFAULT_STORED_BRANDING;
+  return resolveBranding(stored, current?.id ?? 0, stored.companyName ? null : await companyFromOccupop());
+});
 
 /** CSS variables for the root element; the Tailwind theme reads them (tailwind.config.ts). */
 export function themeVariables(branding: Branding): Record<string, string> {

@@ -1,18 +1,17 @@
 "use server";
 
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { submitApplication, TOKEN_FIELD } from "@/lib/applications/submit";
 import type { ApplyState } from "@/lib/applications/schema";
+import { clientIp } from "@/lib/client-ip";
 import { log } from "@/lib/log";
 
 /** The application form's server action: (prevState, formData) → state, or a redirect. */
 export async function applyAction(prev: ApplyState, formData: FormData): Promise<ApplyState> {
-  const h = await headers();
-  const clientIp = h.get("x-careers-client-ip") ?? h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "unknown";
+  const ip = await clientIp();
   let result: Awaited<ReturnType<typeof submitApplication>>;
   try {
-    result = await submitApplication(prev, formData, clientIp);
+    result = await submitApplication(prev, formData, ip);
   } catch (error) {
     log("applications").error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, "application could not be stored");
     return {

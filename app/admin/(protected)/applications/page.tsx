@@ -1,0 +1,113 @@
+import { discardApplicationAction, retryApplicationAction } from "@/app/admin/actions";
+import { ActionForm } from "@/components/admin/action-form";
+import { listByStatus, payloadOf, queueStats, type ApplicationRecord } from "@/lib/applications/outbox";
+
+const when = (ms: number) => new Intl.DateTimeFormat("en-IE", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(ms));
+
+function Applicant({ record }: { record: ApplicationRecord }) {
+  const p = payloadOf(record);
+  return (
+    <>
+      <span className="font-medium">
+        {p.firstName} {p.lastName}
+      </span>{" "}
+      <span className="text-slate-700">&lt;{p.email}&gt;</span> for <span className="font-medium">{record.job_title}</span>
+    </>
+  );
+}
+
+export default async function ApplicationsPage() {
+  const [stats, failed, pending] = await Promise.all([queueStats(), listByStatus("failed"), listByStatus("pending")]);
+  return (
+    <main id="main" className="py-6">
+      <h1 className="text-2xl font-bold text-slate-900">Applications on their way to Occupop</h1>
+      <p className="mt-1 text-slate-700">
+        Every application is stored here first, then delivered to Occupop. Delivered ones are deleted from this site after the retention period.
+      </p>
+      <dl className="mt-6 grid grid-cols-3 gap-4 text-center" data-testid="queue-counts">
+        {(
+          [
+            ["Waiting", stats.pending, "pending"],
+            ["Failed", stats.failed, "failed"],
+            ["Delivered", stats.delivered, "delivered"],
+          ] as const
+        ).map(([label, n, id]) => (
+          <div key={id} className="rounded-lg border border-slate-200 p-4">
+            <dt className="text-sm font-medium text-slate-700">{label}</dt>
+            <dd className="text-3xl font-bold text-slate-900" data-testid={`count-${id}`}>
+              {n}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {stats.uncertainCreates ? (
+        <p className="mt-4 rounded-md border border-amber-600 bg-amber-50 p-3 text-sm">
+          {stats.uncertainCreates} delivery attempt(s) sent a candidate to Occupop without hearing back, then tried again. Occupop may hold a
+          duplicate of those candidates.
+        </p>
+      ) : null}
+
+      <section aria-labelledby="failed-heading" className="mt-10">
+        <h2 id="failed-heading" className="text-xl font-semibold">
+          Failed: need a decision
+        </h2>
+        {failed.length ? (
+          <ul className="mt-3 space-y-4" data-testid="failed-list">
+            {failed.map((record) => (
+              <li key={record.id} className="rounded-lg border border-red-300 p-4" data-testid="failed-application">
+                <p>
+                  <Applicant record={record} />
+                </p>
+                <p className="text-sm text-slate-700">Received {when(record.created_at)} UTC · {record.attempts} attempt(s)</p>
+                <p className="mt-2 text-sm">
+                  <span className="font-medium">Why: </span>
+                  <span data-testid="failure-reason">{record.failure_reason}</span>
+                </p>
+                <div className="mt-3 flex flex-wrap gap-6">
+                  <ActionForm action={retryApplicationAction} submitLabel="Retry now" pendingLabel="Queuing…" tone="primary">
+                    <input type="hidden" name="id" value={record.id} />
+                  </ActionForm>
+                  <ActionForm action={discardApplicationAction} submitLabel="Discard" pendingLabel="Deleting…" tone="danger" className="flex flex-col items-start gap-2">
+                    <input type="hidden" name="id" value={record.id} />
+                    <label className="inline-flex min-h-11 items-center gap-2 text-sm">
+                      <input type="checkbox" name="confirm" value="yes" className="h-5 w-5" />
+                      Yes, delete this application and its resume for good
+                    </label>
+                  </ActionForm>
+                </div>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-2 text-slate-700">None. Every application either reached Occupop or is on its way.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="pending-heading" className="mt-10">
+        <h2 id="pending-heading" className="text-xl font-semibold">
+          Waiting to be delivered
+        </h2>
+        {pending.length ? (
+          <ul className="mt-3 space-y-3">
+            {pending.map((record) => (
+              <li key={record.id} className="rounded-lg border border-slate-200 p-4">
+                <p>
+                  <Applicant record={record} />
+                </p>
+                <p className="text-sm text-slate-700">
+                  Received {when(record.created_at)} UTC · {record.attempts} attempt(s) · next try {when(record.next_attempt_at)} UTC
+                  {record.last_error ? ` · last error: ${record.last_error}` : ""}
+                </p>
+                <ActionForm action={retryApplicationAction} submitLabel="Retry now" pendingLabel="Queuing…" className="mt-2">
+                  <input type="hidden" name="id" value={record.id} />
+                </ActionForm>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-2 text-slate-700">Nothing is waiting.</p>
+        )}
+      </section>
+    </main>
+  );
+}

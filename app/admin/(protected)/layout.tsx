@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { logoutAction } from "@/app/admin/actions";
+import { requireAdmin } from "@/lib/admin/session";
+
+export const metadata: Metadata = { title: "Admin", robots: { index: false, follow: false } };
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const admin = await requireAdmin();
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6">
+      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-3">
+        <nav aria-label="Admin">
+          <ul className="flex flex-wrap gap-1">
+            {[
+              ["/admin", "Overview"],
+              ["/admin/branding", "Branding"],
+              ["/admin/applications", "Applications"],
+              ["/admin/users", "Administrators"],
+            ].map(([href, label]) => (
+              <li key={href}>
+                <Link href={href!} className="inline-flex min-h-11 items-center rounded px-3 font-medium text-slate-900 hover:bg-slate-100">
+                  {label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <form action={logoutAction} className="flex items-center gap-3">
+          <span className="text-sm text-slate-700">{admin.email}</span>
+          <button type="submit" className="min-h-11 rounded-md border border-slate-400 px-4 font-medium">
+            Log out
+          </button>
+        </form>
+      </div>
+      {children}
+    </div>
+  );
+}

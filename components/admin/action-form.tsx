@@ -1,0 +1,35 @@
+"use client";
+
+import { useActionState, type ReactNode } from "react";
+import type { ActionResult } from "@/app/admin/actions";
+
+type Props = {
+  action: (prev: ActionResult, formData: FormData) => Promise<ActionResult>;
+  submitLabel: string;
+  pendingLabel?: string;
+  children?: ReactNode;
+  className?: string;
+  tone?: "primary" | "secondary" | "danger";
+};
+
+const TONES = {
+  primary: "bg-brand text-brand-contrast",
+  secondary: "border border-slate-400 bg-white text-slate-900",
+  danger: "bg-red-800 text-white",
+};
+
+/** A small admin form: its fields, one button, and the server's answer in a live region. */
+export function ActionForm({ action, submitLabel, pendingLabel = "Working…", children, className, tone = "secondary" }: Props) {
+  const [result, formAction, pending] = useActionState(action, null);
+  return (
+    <form action={formAction} className={className}>
+      {children}
+      <button type="submit" disabled={pending} className={`min-h-11 rounded-md px-4 font-semibold disabled:opacity-60 ${TONES[tone]}`}>
+        {pending ? pendingLabel : submitLabel}
+      </button>
+      <p role="status" className={`mt-1 text-sm ${result && !result.ok ? "font-medium text-red-800" : "text-green-800"}`}>
+        {result?.message ?? ""}
+      </p>
+    </form>
+  );
+}

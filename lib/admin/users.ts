@@ -1,0 +1,48 @@
+// HR users of the admin area.
+import "server-only";
+import { database } from "@/lib/db";
+import { log } from "@/lib/log";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";
+
+export type AdminUser = { id: number; email: string; createdAt: number; createdBy: string | null };
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export class AdminUserError extends Error {}
+
+export async function createAdminUser(email: string, password: string, createdBy: string | null): Promise<AdminUser> {
+  const address = normalizeEmail(email);
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) throw new AdminUserError("Enter an email address like name@example.com");
+  if (password.length < MIN_PASSWORD_LENGTH) throw new AdminUserError(`Use a password of at least ${MIN_PASSWORD_LENGTH} characters`);
+  const db = await database();
+  const existing = await db.selectFrom("admin_users").select("id").where("email", "=", address).executeTakeFirst();
+  if (existing) throw new AdminUserError("There is already an administrator with that email address");
+  const now = Date.now();
+  const row = await db
+    .insertInto("admin_users")
+    .values({ email: address, password_hash: await hashPassword(password), created_at: now, created_by: createdBy })
+    .returning(["id", "email", "created_at", "created_by"])
+    .executeTakeFirstOrThrow();
+  log("admin").info({ user: row.id, createdBy }, "administrator created");
+  return { id: Number(row.id), email: row.email, createdAt: row.created_at, createdBy: row.created_by };
+}
+
+export async function listAdminUsers(): Promise<AdminUser[]> {
+  const db = await database();
+  const rows = await db.selectFrom("admin_users").select(["id", "email", "created_at", "created_by"]).orderBy("email").execute();
+  return rows.map((r) => ({ id: Number(r.id), email: r.email, createdAt: r.created_at, createdBy: r.created_by }));
+}
+
+export async function findAdminByEmail(email: string) {
+  const db = await database();
+  return db.selectFrom("admin_users").selectAll().where("email", "=", normalizeEmail(email)).executeTakeFirst();
+}
+
+/** The first administrator from ADMIN_EMAIL + ADMIN_PASSWORD, created once if missing. */
+export async function ensureConfiguredAdmin(email: string | undefined, password: string | undefined): Promise<void> {
+  if (!email || !password) return;
+  if (await findAdminByEmail(email)) return;
+  await createAdminUser(email, password, "configuration");
+}

@@ -1,0 +1,85 @@
+// What HR can change, validated with zod on the server (and in the editor as they type).
+import { z } from "zod";
+
+export const SOCIAL_SLOTS = 4;
+
+const httpUrl = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(500, { error: `${label} can be at most 500 characters` })
+    .refine((v) => v === "" || /^https?:\/\/[^\s]+\.[^\s]+/i.test(v), { error: `${label} must start with https:// (or http://)` });
+
+const words = (max: number, label: string, required = false) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${label} can be at most ${max} characters` })
+    .refine((v) => !required || v.length > 0, { error: `Enter the ${label.toLowerCase()}` });
+
+const color = (label: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^#[0-9a-fA-F]{6}$/, { error: `${label} must be a colour like #14532d` })
+    .transform((v) => v.toLowerCase());
+
+/** The text fields of the editor (images are handled on their own). */
+export const brandingFieldsSchema = z.object({
+  companyName: words(80, "Company name"),
+  siteTitle: words(80, "Site title"),
+  heroHeadline: words(120, "Headline", true),
+  heroIntro: words(400, "Introduction"),
+  about: words(2000, "About us"),
+  primaryColor: color("Primary colour"),
+  accentColor: color("Accent colour"),
+  privacyPolicyUrl: httpUrl("The privacy policy address"),
+  sourceName: words(80, "Source name"),
+  footerText: words(300, "Footer text"),
+  socialLinks: z
+    .array(z.object({ label: words(30, "Link label"), url: httpUrl("The link") }))
+    .max(SOCIAL_SLOTS)
+    .superRefine((links, ctx) => {
+      links.forEach((link, i) => {
+        if (link.url && !link.label) ctx.addIssue({ code: "custom", path: [i, "label"], message: "Give this link a label, like LinkedIn" });
+        if (link.label && !link.url) ctx.addIssue({ code: "custom", path: [i, "url"], message: "Add the link's address" });
+      });
+    }),
+});
+
+export type BrandingFields = z.infer<typeof brandingFieldsSchema>;
+
+export const IMAGE_FIELDS = ["logo", "favicon", "heroImage"] as const;
+export type ImageField = (typeof IMAGE_FIELDS)[number];
+
+/** A saved version: the text fields, and images by content hash. */
+export const storedBrandingSchema = brandingFieldsSchema.extend({
+  logo: z.string().nullable(),
+  favicon: z.string().nullable(),
+  heroImage: z.string().nullable(),
+});
+
+export type StoredBranding = z.infer<typeof storedBrandingSchema>;
+
+export const IMAGE_LIMITS: Record<ImageField, { label: string; maxBytes: number }> = {
+  logo: { label: "Logo", maxBytes: 1024 * 1024 },
+  favicon: { label: "Favicon", maxBytes: 256 * 1024 },
+  heroImage: { label: "Hero image", maxBytes: 3 * 1024 * 1024 },
+};
+
+export const DEFAULT_STORED_BRANDING: StoredBranding = {
+  companyName: "",
+  siteTitle: "",
+  heroHeadline: "Find your next role with us",
+  heroIntro: "Browse our open positions and apply in a couple of minutes. Every application is read by a person.",
+  about: "",
+  primaryColor: "#14532d",
+  accentColor: "#b45309",
+  privacyPolicyUrl: "",
+  sourceName: "",
+  footerText: "",
+  socialLinks: [],
+  logo: null,
+  favicon: null,
+  heroImage: null,
+};

@@ -1,0 +1,68 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { hashPassword, verifyPassword } from "@/lib/admin/passwords";
+import { contrastProblems, contrastRatio, nearestPassingShade, textOn } from "@/lib/branding/colors";
+import { DEFAULT_STORED_BRANDING } from "@/lib/branding/schema";
+import { currentVersion, history, saveVersion } from "@/lib/branding/store";
+import { closeDb } from "@/lib/db";
+import { resetEnv } from "@/lib/env";
+
+describe("contrast", () => {
+  it("measures WCAG ratios and picks readable text", () => {
+    expect(contrastRatio("#000000", "#ffffff")).toBe(21);
+    expect(textOn("#14532d")).toBe("#ffffff");
+    expect(textOn("#fde68a")).toBe("#0f172a");
+  });
+
+  it("finds the nearest passing shade, keeping the hue", () => {
+    const shade = nearestPassingShade("#ffcc00", "#ffffff", 4.5);
+    expect(contrastRatio(shade, "#ffffff")).toBeGreaterThanOrEqual(4.5);
+    expect(shade).toMatch(/^#[0-9a-f]{6}$/);
+    expect(nearestPassingShade("#14532d", "#ffffff", 4.5)).toBe("#14532d");
+  });
+
+  it("reports the primary for text (4.5:1) and the accent for outlines (3:1)", () => {
+    expect(contrastProblems("#14532d", "#b45309")).toEqual([]);
+    const problems = contrastProblems("#ffd54f", "#fde68a");
+    expect(problems.map((p) => p.field)).toEqual(["primaryColor", "accentColor"]);
+    for (const p of problems) expect(contrastRatio(p.suggestion, "#ffffff")).toBeGreaterThanOrEqual(p.field === "primaryColor" ? 4.5 : 3);
+  });
+});
+
+describe("passwords", () => {
+  it("hashes with a salt and verifies only the right password", async () => {
+    const a = await hashPassword("correct horse battery");
+    const b = await hashPassword("correct horse battery");
+    expect(a).not.toBe(b);
+    expect(a.startsWith("scrypt$32768$8$1$")).toBe(true);
+    expect(await verifyPassword("correct horse battery", a)).toBe(true);
+    expect(await verifyPassword("correct horse batterY", a)).toBe(false);
+    expect(await verifyPassword("x", "not-a-hash")).toBe(false);
+  });
+});
+
+describe("branding versions", () => {
+  beforeEach(async () => {
+    await closeDb();
+    process.env.DATA_DIR = mkdtempSync(join(tmpdir(), "branding-test-"));
+    resetEnv();
+  });
+
+  it("keeps every save as a version with who and what changed", async () => {
+    expect(await currentVersion()).toBeNull();
+    const first = await saveVersion({ ...DEFAULT_STORED_BRANDING, companyName: "A" }, 0, "ann@example.com");
+    expect(first).toMatchObject({ ok: true, version: { id: 1, createdBy: "ann@example.com", changes: ["companyName"] } });
+    const second = await saveVersion({ ...DEFAULT_STORED_BRANDING, companyName: "A", primaryColor: "#1d4ed8" }, 1, "bob@example.com");
+    expect(second).toMatchObject({ ok: true, version: { id: 2, changes: ["primaryColor"] } });
+    expect((await history()).map((v) => v.id)).toEqual([2, 1]);
+  });
+
+  it("refuses a save based on a stale version instead of overwriting", async () => {
+    await saveVersion({ ...DEFAULT_STORED_BRANDING, companyName: "A" }, 0, "ann@example.com");
+    const stale = await saveVersion({ ...DEFAULT_STORED_BRANDING, companyName: "B" }, 0, "bob@example.com");
+    expect(stale).toEqual({ ok: false, reason: "stale", current: 1 });
+    expect((await currentVersion())?.data.companyName).toBe("A");
+  });
+});
