@@ -16,6 +16,8 @@ export const faultRuleSchema = z.object({
   latencyMs: z.number().int().nonnegative().default(1000),
   /** Field errors, for 422. */
   errors: z.record(z.string(), z.array(z.string())).default({ email: ["The email is invalid."] }),
+  /** Put the rule before the others, so it applies next even while another rule lasts. */
+  prepend: z.boolean().default(false),
 });
 
 export type FaultRule = z.infer<typeof faultRuleSchema>;
@@ -25,7 +27,8 @@ export class FaultQueue {
   private rules: Array<FaultRule & { remaining: number }> = [];
 
   add(rule: FaultRule): void {
-    this.rules.push({ ...rule, remaining: rule.count });
+    if (rule.prepend) this.rules.unshift({ ...rule, remaining: rule.count });
+    else this.rules.push({ ...rule, remaining: rule.count });
   }
 
   clear(): void {

@@ -16,7 +16,7 @@ export const envSchema = z.object({
     .trim()
     .min(1, "is required (an Occupop API token from Settings > API Settings)"),
   OCCUPOP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
-  OCCUPOP_UPLOAD_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(120_000),
+  OCCUPOP_UPLOAD_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(120_000),
   SITE_URL: requiredHttpUrl("the site's public base URL, e.g. https://careers.example.com").transform((u) =>
     u.replace(/\/+$/, ""),
   ),
@@ -37,6 +37,8 @@ export const envSchema = z.object({
   OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(10_000),
   OUTBOX_RETRY_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(900_000),
   OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(300_000),
+  // How often to check whether Occupop accepts the token again, while applications wait on it.
+  OUTBOX_AUTH_RECHECK_MS: z.coerce.number().int().min(100).max(86_400_000).default(300_000),
   OUTBOX_GIVE_UP_HOURS: z.coerce.number().min(1).max(24 * 90).default(72),
   DELIVERED_RETENTION_DAYS: z.coerce.number().min(0).max(3650).default(30),
   // Read by scripts/server.mjs before Next.js starts; validated here too so a typo is named.

@@ -10,6 +10,7 @@ import { contrastProblems } from "@/lib/branding/colors";
 import { socialField, type BrandingFormState } from "@/lib/branding/editor";
 import { brandingFieldsSchema, IMAGE_LIMITS, SOCIAL_SLOTS, type BrandingFields, type ImageField } from "@/lib/branding/schema";
 import { BrandingPreview } from "./branding-preview";
+import { describedBy, EditorField } from "./editor-field";
 
 type Props = {
   initial: BrandingFields;
@@ -53,7 +54,8 @@ export function BrandingEditor({ initial, images, baseVersion, fallbackCompany }
   const socialDefaults = Array.from({ length: SOCIAL_SLOTS }, (_, i) => initial.socialLinks[i] ?? { label: "", url: "" });
   const { register, control, handleSubmit, setValue, setError, formState } = useForm<BrandingFields & Record<string, unknown>>({
     resolver: zodResolver(brandingFieldsSchema) as never,
-    defaultValues: { ...initial, socialLinks: socialDefaults },
+    // The inputs carry their values in the markup; react-hook-form reads them on registration
+    // (defaults here would overwrite anything typed before hydration).
     mode: "onChange",
   });
   const values = useWatch({ control }) as Partial<BrandingFields> & Record<string, unknown>;
@@ -96,28 +98,19 @@ export function BrandingEditor({ initial, images, baseVersion, fallbackCompany }
   const text = (name: keyof BrandingFields, opts: { multiline?: boolean; hint?: string; max: number }) => {
     const error = errorOf(name);
     const id = `brand-${name}`;
-    const describedBy = [opts.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+    const control = {
+      id,
+      maxLength: opts.max,
+      className: input,
+      defaultValue: String(initial[name]),
+      "aria-invalid": Boolean(error),
+      "aria-describedby": describedBy(id, { hint: Boolean(opts.hint), error: Boolean(error) }),
+      ...register(name),
+    };
     return (
-      <div>
-        <label htmlFor={id} className="block font-medium text-slate-900">
-          {LABELS[name]}
-        </label>
-        {opts.hint ? (
-          <p id={`${id}-hint`} className="text-sm text-slate-600">
-            {opts.hint}
-          </p>
-        ) : null}
-        {opts.multiline ? (
-          <textarea id={id} rows={4} maxLength={opts.max} className={input} aria-invalid={Boolean(error)} aria-describedby={describedBy} {...register(name)} />
-        ) : (
-          <input id={id} maxLength={opts.max} className={input} aria-invalid={Boolean(error)} aria-describedby={describedBy} {...register(name)} />
-        )}
-        {error ? (
-          <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-800">
-            {error}
-          </p>
-        ) : null}
-      </div>
+      <EditorField id={id} label={LABELS[name] ?? name} hint={opts.hint} error={error}>
+        {opts.multiline ? <textarea rows={4} {...control} /> : <input {...control} />}
+      </EditorField>
     );
   };
 
@@ -126,23 +119,18 @@ export function BrandingEditor({ initial, images, baseVersion, fallbackCompany }
     const error = errorOf(name) && !problem ? errorOf(name) : undefined;
     const id = `brand-${name}`;
     return (
-      <div>
-        <label htmlFor={id} className="block font-medium text-slate-900">
-          {LABELS[name]}
-        </label>
-        <p id={`${id}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
+      <EditorField id={id} label={LABELS[name] ?? name} hint={hint} error={error}>
         <div className="mt-1 flex items-center gap-3">
           <input
             id={id}
             type="color"
+            defaultValue={initial[name]}
             className="h-11 w-16 cursor-pointer rounded border border-slate-400"
             aria-invalid={Boolean(problem || error)}
-            aria-describedby={[`${id}-hint`, problem ? `${id}-contrast` : null, error ? `${id}-error` : null].filter(Boolean).join(" ")}
+            aria-describedby={describedBy(id, { hint: true, error: Boolean(error), extra: problem ? [`${id}-contrast`] : [] })}
             {...register(name)}
           />
-          <code className="text-sm">{String(values[name] ?? "")}</code>
+          <code className="text-sm">{String(values[name] ?? initial[name])}</code>
         </div>
         {problem ? (
           <div id={`${id}-contrast`} role="alert" className="mt-2 rounded-md border border-amber-600 bg-amber-50 p-3 text-sm text-slate-900" data-testid={`${name}-contrast`}>
@@ -156,12 +144,7 @@ export function BrandingEditor({ initial, images, baseVersion, fallbackCompany }
             </button>
           </div>
         ) : null}
-        {error ? (
-          <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-800">
-            {error}
-          </p>
-        ) : null}
-      </div>
+      </EditorField>
     );
   };
 
@@ -169,17 +152,12 @@ export function BrandingEditor({ initial, images, baseVersion, fallbackCompany }
     const id = `brand-${field}`;
     const error = errorOf(field);
     const limit = IMAGE_LIMITS[field].maxBytes;
+    const label = LABELS[field] ?? field;
     return (
-      <div>
-        <label htmlFor={id} className="block font-medium text-slate-900">
-          {LABELS[field]}
-        </label>
-        <p id={`${id}-hint`} className="text-sm text-slate-600">
-          PNG, JPEG or WebP, up to {limit >= 1024 * 1024 ? `${limit / 1024 / 1024} MB` : `${limit / 1024} KB`}.
-        </p>
+      <EditorField id={id} label={label} hint={`PNG, JPEG or WebP, up to ${limit >= 1024 * 1024 ? `${limit / 1024 / 1024} MB` : `${limit / 1024} KB`}.`} error={error}>
         {current && !removed[field] ? (
           // eslint-disable-next-line @next/next/no-img-element -- the stored image, shown as it is
-          <img src={current} alt={`Current ${LABELS[field]?.toLowerCase()}`} className="mt-1 h-12 w-auto rounded border border-slate-200 object-contain" />
+          <img src={current} alt={`Current ${label.toLowerCase()}`} className="mt-1 h-12 w-auto rounded border border-slate-200 object-contain" />
         ) : null}
         <input
           id={id}
@@ -187,38 +165,28 @@ export function BrandingEditor({ initial, images, baseVersion, fallbackCompany }
           accept="image/png,image/jpeg,image/webp"
           className="mt-1 block min-h-11 w-full rounded-md border border-slate-400 bg-white px-3 py-2"
           aria-invalid={Boolean(error)}
-          aria-describedby={[`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(" ")}
+          aria-describedby={describedBy(id, { hint: true, error: Boolean(error) })}
           {...register(field)}
         />
         {current ? (
           <label className="mt-1 inline-flex min-h-11 items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              name={`${field}Remove`}
-              className="h-5 w-5"
-              onChange={(e) => setRemoved((r) => ({ ...r, [field]: e.target.checked }))}
-            />
-            Remove the current {LABELS[field]?.toLowerCase()}
+            <input type="checkbox" name={`${field}Remove`} className="h-5 w-5" onChange={(e) => setRemoved((r) => ({ ...r, [field]: e.target.checked }))} />
+            Remove the current {label.toLowerCase()}
           </label>
         ) : null}
-        {error ? (
-          <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-800">
-            {error}
-          </p>
-        ) : null}
-      </div>
+      </EditorField>
     );
   };
 
   const preview = {
-    companyName: String(values.companyName || fallbackCompany),
-    heroHeadline: String(values.heroHeadline ?? ""),
-    heroIntro: String(values.heroIntro ?? ""),
+    companyName: String((values.companyName ?? initial.companyName) || fallbackCompany),
+    heroHeadline: String(values.heroHeadline ?? initial.heroHeadline),
+    heroIntro: String(values.heroIntro ?? initial.heroIntro),
     primaryColor: /^#[0-9a-f]{6}$/i.test(primary) ? primary : initial.primaryColor,
     accentColor: /^#[0-9a-f]{6}$/i.test(accent) ? accent : initial.accentColor,
     logoUrl: logoFile ?? (removed.logo ? null : images.logo),
     heroImageUrl: heroFile ?? (removed.heroImage ? null : images.heroImage),
-    footerText: String(values.footerText ?? ""),
+    footerText: String(values.footerText ?? initial.footerText),
   };
 
   const banner =
@@ -277,7 +245,14 @@ export function BrandingEditor({ initial, images, baseVersion, fallbackCompany }
                     <label htmlFor={id} className="block text-sm font-medium">
                       {part === "label" ? `Link ${i + 1} label` : `Link ${i + 1} address`}
                     </label>
-                    <input id={id} className={input} aria-invalid={Boolean(error)} aria-describedby={error ? `${id}-error` : undefined} {...register(name)} />
+                    <input
+                      id={id}
+                      className={input}
+                      defaultValue={socialDefaults[i]?.[part] ?? ""}
+                      aria-invalid={Boolean(error)}
+                      aria-describedby={error ? `${id}-error` : undefined}
+                      {...register(name)}
+                    />
                     {error ? (
                       <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-800">
                         {error}

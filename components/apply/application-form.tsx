@@ -7,7 +7,6 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useActionState, useEffect, useMemo, useRef, useState, useTransition, type FormEvent } from "react";
 import { useForm, useWatch, type FieldErrors } from "react-hook-form";
 import { applyAction } from "@/app/(browse)/jobs/[slug]/actions";
-import { countryOptions } from "@/lib/applications/countries";
 import {
   answerField,
   applicationSchema,
@@ -27,6 +26,8 @@ const UNREACHABLE =
 
 type Props = {
   definition: ApplicationFormDefinition;
+  /** Country names from the server, so the browser's own Intl data cannot make them differ. */
+  countries: Array<{ code: string; name: string }>;
   formToken: string;
   privacyPolicyUrl: string | null;
   companyName: string;
@@ -34,6 +35,17 @@ type Props = {
 };
 
 type Values = Record<string, unknown>;
+
+/** The plain text inputs of "About you", in order. */
+const TEXT_FIELDS: Array<{ name: string; autoComplete: string; type: string; required: boolean; hint?: string; wide?: boolean }> = [
+  { name: FIELDS.firstName, autoComplete: "given-name", type: "text", required: true },
+  { name: FIELDS.lastName, autoComplete: "family-name", type: "text", required: true },
+  { name: FIELDS.email, autoComplete: "email", type: "email", required: true },
+  { name: FIELDS.phone, autoComplete: "tel", type: "tel", required: false },
+  { name: FIELDS.linkedin, autoComplete: "url", type: "url", required: false, hint: "For example linkedin.com/in/your-name", wide: true },
+  { name: FIELDS.city, autoComplete: "address-level2", type: "text", required: false },
+  { name: FIELDS.region, autoComplete: "address-level1", type: "text", required: false },
+];
 
 /** The first message of each field's errors, from react-hook-form's error tree. */
 function messages(errors: FieldErrors<Values>): Record<string, string> {
@@ -44,7 +56,7 @@ function messages(errors: FieldErrors<Values>): Record<string, string> {
   );
 }
 
-export function ApplicationForm({ definition, formToken, privacyPolicyUrl, companyName, utmSource }: Props) {
+export function ApplicationForm({ definition, countries, formToken, privacyPolicyUrl, companyName, utmSource }: Props) {
   const initial: ApplyState = { status: "idle", formToken };
   const [serverState, formAction] = useActionState(applyAction, initial, `/jobs/${definition.jobSlug}#apply`);
   const [clientState, setClientState] = useState<ApplyState | null>(null);
@@ -56,21 +68,16 @@ export function ApplicationForm({ definition, formToken, privacyPolicyUrl, compa
 
   const schema = useMemo(() => applicationSchema(definition), [definition]);
   const values = serverState.values ?? {};
-  const defaults: Values = {
-    ...Object.fromEntries(Object.values(FIELDS).map((f) => [f, ""])),
-    [FIELDS.country]: definition.defaultCountry ?? "",
-    ...values,
-    [FIELDS.consentJob]: values[FIELDS.consentJob] === "on",
-    [FIELDS.consentDatabase]: values[FIELDS.consentDatabase] === "on",
-    [FIELDS.resume]: undefined,
-  };
   const {
     register,
     handleSubmit,
     setError,
     control,
     formState: { errors },
-  } = useForm<Values>({ resolver: zodResolver(schema) as never, defaultValues: defaults, mode: "onTouched", shouldFocusError: false });
+    // No defaultValues: the markup carries them (defaultValue attributes, so the form works
+    // without JavaScript), and react-hook-form reads each field from the page when it
+    // registers it. Defaults here would overwrite what someone typed before hydration.
+  } = useForm<Values>({ resolver: zodResolver(schema) as never, mode: "onTouched", shouldFocusError: false });
 
   // Errors the server found, shown by react-hook-form once it runs in the browser.
   useEffect(() => {
@@ -101,11 +108,12 @@ export function ApplicationForm({ definition, formToken, privacyPolicyUrl, compa
     startTransition(async () => {
       try {
         const result = await applyAction(state, data);
-        // A redirect (the thank-you page) navigates away and leaves nothing to show here.
-        if (result) {
-          setClientState(result);
-          if (result.status !== "idle") setFocusSummary((n) => n + 1);
+        setClientState(result);
+        if (result.status === "sent" && result.redirectTo) {
+          window.location.assign(result.redirectTo);
+          return;
         }
+        if (result.status !== "idle") setFocusSummary((n) => n + 1);
       } catch {
         setClientState({ ...state, status: "busy", message: UNREACHABLE, fieldErrors: {} });
         setFocusSummary((n) => n + 1);
@@ -123,8 +131,7 @@ export function ApplicationForm({ definition, formToken, privacyPolicyUrl, compa
   };
 
   const errorList = Object.entries(shownErrors);
-  const showSummary = state.status !== "idle" && (errorList.length > 0 || state.message);
-  const countries = useMemo(() => countryOptions(), []);
+  const showSummary = state.status !== "idle" && state.status !== "sent" && (errorList.length > 0 || state.message);
   const reg = (name: string) => register(name);
   const label = (name: string) =>
     ({
@@ -196,61 +203,23 @@ export function ApplicationForm({ definition, formToken, privacyPolicyUrl, compa
 
       <fieldset className="grid gap-5 sm:grid-cols-2">
         <legend className="mb-2 text-lg font-semibold text-slate-900">About you</legend>
-        {(
-          [
-            [FIELDS.firstName, "given-name", "text", true],
-            [FIELDS.lastName, "family-name", "text", true],
-            [FIELDS.email, "email", "email", true],
-            [FIELDS.phone, "tel", "tel", false],
-          ] as const
-        ).map(([name, autoComplete, type, required]) => (
-          <Field key={name} name={name} label={label(name)} required={required} error={errorOf(name)}>
-            <TextInput
-              id={fieldId(name)}
-              type={type}
-              autoComplete={autoComplete}
-              required={required}
-              defaultValue={values[name] ?? ""}
-              aria-invalid={Boolean(errorOf(name))}
-              aria-describedby={describedBy(name, false, errorOf(name))}
-              {...reg(name)}
-            />
-          </Field>
+        {TEXT_FIELDS.map(({ name, autoComplete, type, required, hint, wide }) => (
+          <div key={name} className={wide ? "sm:col-span-2" : undefined}>
+            <Field name={name} label={label(name)} required={required} hint={hint} error={errorOf(name)}>
+              <TextInput
+                id={fieldId(name)}
+                type={type}
+                inputMode={type === "url" ? "url" : undefined}
+                autoComplete={autoComplete}
+                required={required}
+                defaultValue={values[name] ?? ""}
+                aria-invalid={Boolean(errorOf(name))}
+                aria-describedby={describedBy(name, Boolean(hint), errorOf(name))}
+                {...reg(name)}
+              />
+            </Field>
+          </div>
         ))}
-        <div className="sm:col-span-2">
-          <Field name={FIELDS.linkedin} label={label(FIELDS.linkedin)} hint="For example linkedin.com/in/your-name" error={errorOf(FIELDS.linkedin)}>
-            <TextInput
-              id={fieldId(FIELDS.linkedin)}
-              type="url"
-              inputMode="url"
-              autoComplete="url"
-              defaultValue={values[FIELDS.linkedin] ?? ""}
-              aria-invalid={Boolean(errorOf(FIELDS.linkedin))}
-              aria-describedby={describedBy(FIELDS.linkedin, true, errorOf(FIELDS.linkedin))}
-              {...reg(FIELDS.linkedin)}
-            />
-          </Field>
-        </div>
-        <Field name={FIELDS.city} label={label(FIELDS.city)} error={errorOf(FIELDS.city)}>
-          <TextInput
-            id={fieldId(FIELDS.city)}
-            autoComplete="address-level2"
-            defaultValue={values[FIELDS.city] ?? ""}
-            aria-invalid={Boolean(errorOf(FIELDS.city))}
-            aria-describedby={describedBy(FIELDS.city, false, errorOf(FIELDS.city))}
-            {...reg(FIELDS.city)}
-          />
-        </Field>
-        <Field name={FIELDS.region} label={label(FIELDS.region)} error={errorOf(FIELDS.region)}>
-          <TextInput
-            id={fieldId(FIELDS.region)}
-            autoComplete="address-level1"
-            defaultValue={values[FIELDS.region] ?? ""}
-            aria-invalid={Boolean(errorOf(FIELDS.region))}
-            aria-describedby={describedBy(FIELDS.region, false, errorOf(FIELDS.region))}
-            {...reg(FIELDS.region)}
-          />
-        </Field>
         <div className="sm:col-span-2">
           <Field name={FIELDS.country} label={label(FIELDS.country)} error={errorOf(FIELDS.country)}>
             <select
@@ -391,11 +360,11 @@ export function ApplicationForm({ definition, formToken, privacyPolicyUrl, compa
       <div className="border-t border-slate-200 pt-6">
         <button
           type="submit"
-          disabled={sending}
+          disabled={sending || state.status === "sent"}
           aria-describedby="apply-sending"
           className="min-h-12 w-full rounded-md bg-brand px-6 text-lg font-semibold text-brand-contrast hover:opacity-90 disabled:cursor-wait disabled:opacity-70 sm:w-auto"
         >
-          {sending ? "Sending your application…" : "Submit application"}
+          {sending || state.status === "sent" ? "Sending your application…" : "Submit application"}
         </button>
         <p id="apply-sending" role="status" aria-live="polite" className="mt-2 text-sm text-slate-700">
           {sending ? "Sending your application. With a large resume this can take a little while: please keep this page open." : ""}

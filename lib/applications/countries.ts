@@ -23,7 +23,10 @@ export type CountryCode = (typeof COUNTRY_CODES)[number];
 
 const names = new Intl.DisplayNames(["en"], { type: "region" });
 
-/** The codes with their English names, sorted by name. */
+let options: Array<{ code: CountryCode; name: string }> | undefined;
+
+/** The codes with their English names, sorted by name (computed once). */
 export function countryOptions(): Array<{ code: CountryCode; name: string }> {
-  return COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name));
+  options ??= COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name));
+  return options;
 }

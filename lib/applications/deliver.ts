@@ -43,7 +43,10 @@ function classify(error: unknown): Permanent | OccupopError | Error {
   if (error instanceof OccupopError) {
     if (error.retryable) return error;
     if (error.isAuthError && error.operation !== "uploadResume") {
-      return new Permanent("refused", "Occupop refused the API token. Check OCCUPOP_API_TOKEN, then retry.");
+      return new Permanent(
+        "refused",
+        "Occupop refused the API token. Check OCCUPOP_API_TOKEN; this application is sent by itself once the token works again.",
+      );
     }
     if (error.status === 404) return new Permanent("closed", "The job no longer exists in Occupop.");
     if (error.status === 422) {
@@ -120,7 +123,7 @@ export async function processApplication(id: string): Promise<DeliveryOutcome> {
   } catch (error) {
     const problem = classify(error);
     if (problem instanceof Permanent) {
-      await markFailed(id, problem.message);
+      await markFailed(id, problem.reason === "refused" ? "auth" : problem.reason, problem.message);
       logger.error({ application: id, job: record.job_uuid, reason: problem.reason, message: problem.message }, "application delivery failed for good");
       return { kind: "failed", reason: problem.reason, message: problem.message, fieldErrors: problem.fieldErrors };
     }
@@ -128,7 +131,7 @@ export async function processApplication(id: string): Promise<DeliveryOutcome> {
     const age = Date.now() - record.created_at;
     if (age > config.OUTBOX_GIVE_UP_HOURS * 3_600_000) {
       const reason = `Occupop could not be reached for ${config.OUTBOX_GIVE_UP_HOURS} hours (last error: ${message})`;
-      await markFailed(id, reason);
+      await markFailed(id, "rejected", reason);
       logger.error({ application: id, message: reason }, "application delivery gave up");
       return { kind: "failed", reason: "refused", message: reason, fieldErrors: {} };
     }

@@ -4,7 +4,7 @@
 import "server-only";
 import type { Selectable } from "kysely";
 import { database } from "@/lib/db";
-import type { ApplicationsTable, ApplicationStatus } from "@/lib/db/schema";
+import type { ApplicationsTable, ApplicationStatus, FailureKind } from "@/lib/db/schema";
 import type { ScreeningQuestion } from "@/lib/jobs/types";
 import { deleteResume } from "./resume";
 
@@ -176,13 +176,14 @@ export async function scheduleRetry(id: string, error: string, nextAttemptAt: nu
     .execute();
 }
 
-export async function markFailed(id: string, reason: string, now = Date.now()): Promise<void> {
+export async function markFailed(id: string, kind: FailureKind, reason: string, now = Date.now()): Promise<void> {
   const db = await database();
   await db
     .updateTable("applications")
     .set((eb) => ({
       status: "failed",
       attempts: eb("attempts", "+", 1),
+      failure_kind: kind,
       failure_reason: reason,
       last_error: reason,
       lease_until: null,
@@ -197,11 +198,29 @@ export async function retryNow(id: string, now = Date.now()): Promise<boolean> {
   const db = await database();
   const result = await db
     .updateTable("applications")
-    .set({ status: "pending", next_attempt_at: now, failure_reason: null, lease_until: null, updated_at: now })
+    .set({ status: "pending", next_attempt_at: now, failure_reason: null, failure_kind: null, lease_until: null, updated_at: now })
     .where("id", "=", id)
     .where("status", "in", ["failed", "pending"])
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+export async function countFailedForAuth(): Promise<number> {
+  const db = await database();
+  const row = await db.selectFrom("applications").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", "failed").where("failure_kind", "=", "auth").executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Once the token works again, applications it held back go back to the queue. */
+export async function requeueFailedForAuth(now = Date.now()): Promise<number> {
+  const db = await database();
+  const result = await db
+    .updateTable("applications")
+    .set({ status: "pending", next_attempt_at: now, failure_reason: null, failure_kind: null, lease_until: null, updated_at: now })
+    .where("status", "=", "failed")
+    .where("failure_kind", "=", "auth")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** HR's "discard": the application and its resume are deleted. */

@@ -172,7 +172,9 @@ export type ApplicationData = z.output<ReturnType<typeof applicationSchema>>;
 
 /** What the server answers; a failed submit never clears what the person typed. */
 export type ApplyState = {
-  status: "idle" | "invalid" | "error" | "closed" | "busy" | "rate-limited" | "too-fast";
+  status: "idle" | "sent" | "invalid" | "error" | "closed" | "busy" | "rate-limited" | "too-fast";
+  /** With "sent": the thank-you page to go to. */
+  redirectTo?: string;
   message?: string;
   fieldErrors?: Record<string, string[]>;
   /** The typed values, so a form rendered without JavaScript can show them again. */

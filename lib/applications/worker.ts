@@ -6,18 +6,19 @@ import { log } from "@/lib/log";
 import { pruneSessions } from "@/lib/admin/session";
 import { pruneRateLimits } from "@/lib/rate-limit";
 import { processApplication } from "./deliver";
-import { dueIds, pruneDelivered, releaseAllLeases } from "./outbox";
+import { checkToken } from "@/lib/occupop";
+import { countFailedForAuth, dueIds, pruneDelivered, releaseAllLeases, requeueFailedForAuth } from "./outbox";
 
 const logger = log("outbox");
 const HOUSEKEEPING_MS = 60 * 60 * 1000;
 const BATCH = 10;
 
-type WorkerState = { timer?: NodeJS.Timeout; running: boolean; lastHousekeeping: number; wake?: () => void };
+type WorkerState = { timer?: NodeJS.Timeout; running: boolean; lastHousekeeping: number; lastAuthCheck: number };
 const KEY = Symbol.for("careers.outbox-worker");
 
 function state(): WorkerState {
   const g = globalThis as { [KEY]?: WorkerState };
-  g[KEY] ??= { running: false, lastHousekeeping: 0 };
+  g[KEY] ??= { running: false, lastHousekeeping: 0, lastAuthCheck: 0 };
   return g[KEY];
 }
 
@@ -28,9 +29,28 @@ async function housekeeping(): Promise<void> {
   await pruneSessions();
 }
 
+/**
+ * Applications held back because Occupop refused the token are not retried one by one;
+ * instead, now and then, one cheap read checks the token, and when it works again they
+ * all go back to the queue.
+ */
+async function recheckToken(s: WorkerState): Promise<void> {
+  if (Date.now() - s.lastAuthCheck < env().OUTBOX_AUTH_RECHECK_MS) return;
+  s.lastAuthCheck = Date.now();
+  if (!(await countFailedForAuth())) return;
+  try {
+    await checkToken();
+  } catch {
+    return;
+  }
+  const requeued = await requeueFailedForAuth();
+  if (requeued) logger.info({ requeued }, "Occupop accepts the token again; held-back applications requeued");
+}
+
 /** One pass: delivers every due application (a batch at a time). */
 export async function runOutboxOnce(): Promise<number> {
   let delivered = 0;
+  await recheckToken(state());
   for (;;) {
     const ids = await dueIds(BATCH);
     if (!ids.length) break;

@@ -10,6 +10,7 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import * as m001 from "./migrations/001-initial";
 import * as m002 from "./migrations/002-admin-and-branding";
+import * as m003 from "./migrations/003-failure-kind";
 import type { Database } from "./schema";
 
 export type { Database } from "./schema";
@@ -17,6 +18,7 @@ export type { Database } from "./schema";
 const MIGRATIONS: Record<string, Migration> = {
   "001-initial": m001,
   "002-admin-and-branding": m002,
+  "003-failure-kind": m003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -4,6 +4,7 @@ import type { Generated } from "kysely";
 
 export type ApplicationStatus = "pending" | "delivered" | "failed" | "discarded";
 export type DeliveryStep = "stored" | "uploaded" | "created";
+export type FailureKind = "rejected" | "closed" | "auth";
 
 export interface ApplicationsTable {
   id: string;
@@ -30,6 +31,7 @@ export interface ApplicationsTable {
   lease_until: number | null;
   last_error: string | null;
   failure_reason: string | null;
+  failure_kind: FailureKind | null;
   /** Create calls whose answer never came: Occupop may have made the candidate. */
   uncertain_creates: number;
   created_at: number;

@@ -51,14 +51,23 @@ export function currencyFor(countryCode: string | null | undefined): string | nu
   return map[countryCode.toUpperCase()] ?? null;
 }
 
+// Building an Intl formatter costs far more than using one: keep one per shape.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 function money(amount: number, currency: string | null, countryCode: string | null | undefined, fraction: number): string {
   // English, with the job country's conventions for its currency (en-US: "$", en-GB: "£").
-  const locales = countryCode ? [`en-${countryCode.toUpperCase()}`, LOCALE] : [LOCALE];
-  return new Intl.NumberFormat(locales, {
-    ...(currency ? { style: "currency", currency } : {}),
-    maximumFractionDigits: fraction,
-    minimumFractionDigits: fraction,
-  }).format(amount);
+  const key = `${countryCode ?? ""}|${currency ?? ""}|${fraction}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    const locales = countryCode ? [`en-${countryCode.toUpperCase()}`, LOCALE] : [LOCALE];
+    format = new Intl.NumberFormat(locales, {
+      ...(currency ? { style: "currency", currency } : {}),
+      maximumFractionDigits: fraction,
+      minimumFractionDigits: fraction,
+    });
+    numberFormats.set(key, format);
+  }
+  return format.format(amount);
 }
 
 /** "€48,000 – €56,000 a year", "£12.50 an hour", "Competitive"; null when nothing is known. */
@@ -91,6 +100,8 @@ export function relativeDate(iso: string, now = Date.now()): string {
   return relative.format(-Math.floor(days / 365), "year");
 }
 
+const longDates = new Intl.DateTimeFormat(LOCALE, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
 export function longDate(iso: string): string {
-  return new Intl.DateTimeFormat(LOCALE, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(iso));
+  return longDates.format(new Date(iso));
 }

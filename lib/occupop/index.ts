@@ -2,6 +2,6 @@
 import "server-only";
 
 export { OccupopError, type OccupopErrorKind } from "./errors";
-export { listJobs, findJobForApplication, type JobForApplication } from "./jobs";
+export { listJobs, findJobForApplication, checkToken, type JobForApplication } from "./jobs";
 export { uploadResume, fileUrlOf } from "./upload";
 export { createCandidate, type NewCandidate, type CreatedCandidate } from "./candidates";

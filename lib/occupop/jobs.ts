@@ -111,3 +111,8 @@ export async function findJobForApplication(uuid: string): Promise<JobForApplica
   if (!wire) return null;
   return { job: toJob(wire), uploadUrl: wire.cv_upload_signed_url };
 }
+
+/** One cheap authenticated read: resolves when Occupop accepts the token, throws otherwise. */
+export async function checkToken(): Promise<void> {
+  await occupopRequest({ operation: "checkToken", path: "/jobs?page=1", schema: wireJobPageSchema, retry: false });
+}

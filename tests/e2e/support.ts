@@ -95,8 +95,8 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
 }
 
 /** Another site server on its own port and data directory: a cold process, for cache and restart tests. */
-export async function startSiteServer(port: number, env: Record<string, string> = {}) {
-  const dataDir = mkdtempSync(join(tmpdir(), "careers-extra-"));
+export async function startSiteServer(port: number, env: Record<string, string> = {}, reuseDataDir?: string) {
+  const dataDir = reuseDataDir ?? mkdtempSync(join(tmpdir(), "careers-extra-"));
   const child = spawn(process.execPath, ["scripts/server.mjs"], {
     env: {
       ...process.env,

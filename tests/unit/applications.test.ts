@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { processApplication } from "@/lib/applications/deliver";
+import { runOutboxOnce } from "@/lib/applications/worker";
 import { claim, findById, insertApplication, markDelivered, pruneDelivered, queueStats, type NewApplication } from "@/lib/applications/outbox";
 import { resumePath, sniffResume, storeResume } from "@/lib/applications/resume";
 import { applicationSchema, type ApplicationFormDefinition } from "@/lib/applications/schema";
@@ -228,11 +229,20 @@ describe("the outbox", () => {
     await emulator.control("/faults", "POST", { target: "list", kind: "403" });
     expect(await processApplication(refused.id)).toMatchObject({ kind: "failed", reason: "refused" });
 
+    // Once Occupop accepts the token again, the held-back application goes by itself; a rejected one stays failed.
+    expect(await findById(refused.id)).toMatchObject({ failure_kind: "auth" });
+    process.env.OUTBOX_AUTH_RECHECK_MS = "100";
+    resetEnv();
+    await runOutboxOnce();
+    expect(await findById(refused.id)).toMatchObject({ status: "delivered" });
+    expect(await findById(rejected.id)).toMatchObject({ status: "failed", failure_kind: "rejected" });
+
     const closed = await newApplication("closed");
     await insertApplication(closed);
     await emulator.control(`/jobs/${closed.jobUuid}`, "PATCH", { closed_for_applicants: true });
     expect(await processApplication(closed.id)).toMatchObject({ kind: "failed", reason: "closed" });
-    expect(await queueStats()).toMatchObject({ failed: 3, pending: 0 });
+    expect(await findById(closed.id)).toMatchObject({ status: "failed", failure_kind: "closed" });
+    expect(await queueStats()).toMatchObject({ failed: 2, pending: 0, delivered: 1 });
   });
 
   it("prunes delivered applications past the retention window", async () => {

@@ -1,5 +1,6 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { submitApplication, TOKEN_FIELD } from "@/lib/applications/submit";
 import type { ApplyState } from "@/lib/applications/schema";
@@ -22,6 +23,11 @@ export async function applyAction(prev: ApplyState, formData: FormData): Promise
       resumeNeedsReselect: true,
     };
   }
-  if ("redirectTo" in result) redirect(result.redirectTo);
+  if ("redirectTo" in result) {
+    // The page's script navigates itself (sturdier than the router applying an action's
+    // redirect); a form posted without JavaScript gets a real 303.
+    if ((await headers()).has("next-action")) return { status: "sent", formToken: String(formData.get(TOKEN_FIELD) ?? ""), redirectTo: result.redirectTo };
+    redirect(result.redirectTo);
+  }
   return result.state;
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ApplicationForm } from "@/components/apply/application-form";
 import { JobFacts } from "@/components/job-facts";
+import { countryOptions } from "@/lib/applications/countries";
 import { formDefinition } from "@/lib/applications/definition";
 import { issueFormToken } from "@/lib/applications/form-token";
 import { getBranding } from "@/lib/branding";
@@ -99,6 +100,7 @@ export default async function JobPage({ params, searchParams }: Props) {
           </h2>
           <ApplicationForm
             definition={formDefinition(job)}
+            countries={countryOptions()}
             formToken={await issueFormToken(job.uuid)}
             privacyPolicyUrl={branding.privacyPolicyUrl}
             companyName={branding.companyName}

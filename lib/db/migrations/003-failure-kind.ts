@@ -1,0 +1,11 @@
+import type { Kysely } from "kysely";
+
+// Why an application failed: "rejected" (Occupop refused the data), "closed" (the job is
+// gone or closed) or "auth" (the token was refused: retried by itself once the token works).
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable("applications").addColumn("failure_kind", "text").execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable("applications").dropColumn("failure_kind").execute();
+}
