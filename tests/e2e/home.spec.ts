@@ -19,6 +19,17 @@ test("the home page lists exactly the emulator's open jobs, from every page, and
   await expect(page.getByText(`${open.length} open positions`)).toBeVisible();
 });
 
+test("pages are served with protective headers", async ({ request }) => {
+  const res = await request.get("/");
+  expect(res.headers()).toMatchObject({
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "SAMEORIGIN",
+    "referrer-policy": "strict-origin-when-cross-origin",
+  });
+  expect(res.headers()["content-security-policy"]).toContain("frame-ancestors 'self'");
+  expect(res.headers()["x-powered-by"]).toBeUndefined();
+});
+
 test.describe("search and filters", () => {
   test("each filter narrows the list, and its option counts match what it shows", async ({ page }) => {
     const open = await openEmulatorJobs();
