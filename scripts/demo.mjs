@@ -11,6 +11,9 @@ const port = process.env.PORT || "3000";
 const emulatorPort = process.env.EMULATOR_PORT || "4010";
 const token = process.env.EMULATOR_TOKEN || "emulator-demo-token";
 const dataDir = resolve(process.env.DATA_DIR || join(root, "data"));
+// A demo administrator, so /admin can be tried at once (real deployments set their own).
+const adminEmail = process.env.ADMIN_EMAIL || "admin@example.com";
+const adminPassword = process.env.ADMIN_PASSWORD || "careers-demo-admin";
 
 /** Newest modification time under the given paths (skipping dependencies and builds). */
 /** @param {string[]} paths */
@@ -91,11 +94,14 @@ start("The site", process.execPath, [join(root, "scripts", "server.mjs"), ...(de
   OCCUPOP_API_TOKEN: token,
   SITE_URL: process.env.SITE_URL || `http://localhost:${port}`,
   DATA_DIR: dataDir,
+  ADMIN_EMAIL: adminEmail,
+  ADMIN_PASSWORD: adminPassword,
   NEXT_TELEMETRY_DISABLED: "1",
 });
 await waitFor(`http://127.0.0.1:${port}/api/health`, 120_000);
 console.log(`
   Careers site:      http://localhost:${port}
+  Admin (branding):  http://localhost:${port}/admin  (${adminEmail} / ${adminPassword})
   Occupop emulator:  http://127.0.0.1:${emulatorPort}/rest  (what HR would receive: http://127.0.0.1:${emulatorPort}/_emulator/candidates)
 
 Press Ctrl+C to stop.`);
