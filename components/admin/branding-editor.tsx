@@ -241,24 +241,16 @@ export function BrandingEditor({ initial, images, baseVersion, fallbackCompany }
                 const error = errorOf(name);
                 const id = `brand-social-${i}-${part}`;
                 return (
-                  <div key={part}>
-                    <label htmlFor={id} className="block text-sm font-medium">
-                      {part === "label" ? `Link ${i + 1} label` : `Link ${i + 1} address`}
-                    </label>
+                  <EditorField key={part} id={id} label={part === "label" ? `Link ${i + 1} label` : `Link ${i + 1} address`} error={error}>
                     <input
                       id={id}
                       className={input}
                       defaultValue={socialDefaults[i]?.[part] ?? ""}
                       aria-invalid={Boolean(error)}
-                      aria-describedby={error ? `${id}-error` : undefined}
+                      aria-describedby={describedBy(id, { error: Boolean(error) })}
                       {...register(name)}
                     />
-                    {error ? (
-                      <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-800">
-                        {error}
-                      </p>
-                    ) : null}
-                  </div>
+                  </EditorField>
                 );
               })}
             </div>
