@@ -167,9 +167,6 @@ export function applicationSchema(def: ApplicationFormDefinition) {
   });
 }
 
-export type ApplicationInput = z.input<ReturnType<typeof applicationSchema>>;
-export type ApplicationData = z.output<ReturnType<typeof applicationSchema>>;
-
 /** What the server answers; a failed submit never clears what the person typed. */
 export type ApplyState = {
   status: "idle" | "sent" | "invalid" | "error" | "closed" | "busy" | "rate-limited" | "too-fast";

@@ -8,10 +8,6 @@ extend([a11yPlugin]);
 const WHITE = "#ffffff";
 const INK = "#0f172a";
 
-export function isColor(value: string): boolean {
-  return colord(value).isValid();
-}
-
 export function contrastRatio(a: string, b: string): number {
   return colord(a).contrast(b);
 }
@@ -19,10 +15,6 @@ export function contrastRatio(a: string, b: string): number {
 /** White or near-black, whichever reads better on `background`. */
 export function textOn(background: string): string {
   return contrastRatio(background, WHITE) >= contrastRatio(background, INK) ? WHITE : INK;
-}
-
-export function toHex(value: string): string {
-  return colord(value).toHex();
 }
 
 /** WCAG AA: 4.5:1 for text; 3:1 for large text and for focus outlines and other UI parts. */

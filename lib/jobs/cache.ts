@@ -34,8 +34,6 @@ type State = {
   inflight: Promise<{ jobs: Job[]; fetchedAt: number }> | null;
   lastFailureAt: number;
   lastError: string | null;
-  /** Counts listing calls started, for the health endpoint and benchmarks. */
-  refreshes: number;
 };
 
 const STATE = Symbol.for("careers.jobs-cache");
@@ -43,7 +41,7 @@ type Holder = { [STATE]?: State };
 
 function state(): State {
   const holder = globalThis as Holder;
-  holder[STATE] ??= { snapshot: null, inflight: null, lastFailureAt: 0, lastError: null, refreshes: 0 };
+  holder[STATE] ??= { snapshot: null, inflight: null, lastFailureAt: 0, lastError: null };
   return holder[STATE];
 }
 
@@ -54,7 +52,6 @@ function describe(error: unknown): string {
 
 function refresh(s: State): Promise<{ jobs: Job[]; fetchedAt: number }> {
   s.inflight ??= (async () => {
-    s.refreshes++;
     try {
       const jobs = await listJobs();
       s.snapshot = { jobs, fetchedAt: Date.now() };
@@ -104,9 +101,4 @@ export async function refreshJobs(): Promise<JobsSnapshot> {
   if (s.inflight) await s.inflight.catch(() => undefined);
   const fresh = await refresh(s);
   return { ...fresh, stale: false };
-}
-
-export function jobsCacheStats(): { refreshes: number; fetchedAt: number | null; lastError: string | null } {
-  const s = state();
-  return { refreshes: s.refreshes, fetchedAt: s.snapshot?.fetchedAt ?? null, lastError: s.lastError };
 }

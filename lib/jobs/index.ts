@@ -3,7 +3,7 @@ import "server-only";
 import { getJobsSnapshot } from "./cache";
 import type { Job } from "./types";
 
-export { getJobsSnapshot, refreshJobs, jobsCacheStats, JobsUnavailableError, type JobsSnapshot } from "./cache";
+export { getJobsSnapshot, refreshJobs, JobsUnavailableError, type JobsSnapshot } from "./cache";
 export type * from "./types";
 
 /** Jobs open for applications, newest first. */

@@ -139,11 +139,3 @@ export function searchJobs(openJobs: Job[], filters: Filters): SearchResult {
   ) as Facets;
   return { jobs: openJobs.filter((job) => matches(job, filters)), facets, total: openJobs.length };
 }
-
-/** The query string for a filter state (for links such as "remove this filter"). */
-export function filtersQuery(filters: Filters): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
-  const s = params.toString();
-  return s ? `?${s}` : "";
-}

@@ -3,5 +3,5 @@ import "server-only";
 
 export { OccupopError, type OccupopErrorKind } from "./errors";
 export { listJobs, findJobForApplication, checkToken, type JobForApplication } from "./jobs";
-export { uploadResume, fileUrlOf } from "./upload";
+export { uploadResume } from "./upload";
 export { createCandidate, type NewCandidate, type CreatedCandidate } from "./candidates";
