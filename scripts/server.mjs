@@ -43,7 +43,7 @@ function loadNext() {
   if (dev) {
     setNodeEnv("development");
     const require = createRequire(join(root, "package.json"));
-    return { next: require("next"), dir: root, config: undefined };
+    return { next: require("next"), require, dir: root, config: undefined };
   }
   const standalone = join(root, ".next", "standalone");
   const serverFiles = join(standalone, ".next", "required-server-files.json");
@@ -56,11 +56,16 @@ function loadNext() {
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
   process.chdir(standalone);
   const require = createRequire(join(standalone, "server.js"));
-  return { next: require("next"), dir: standalone, config };
+  return { next: require("next"), require, dir: standalone, config };
 }
 
-const { next, dir, config } = loadNext();
-const bodyLimitBytes = 51 * MiB; // matches experimental.serverActions.bodySizeLimit in next.config.ts
+const { next, require, dir, config } = loadNext();
+// The body limit is next.config.ts's serverActions.bodySizeLimit, read from Next itself:
+// the build's config in production, Next's own loader with --dev.
+const nextConfig = config ?? (await require("next/dist/server/config").default("phase-development-server", root));
+const bodySizeLimit = nextConfig.experimental?.serverActions?.bodySizeLimit ?? "1mb";
+/** @type {number} */
+const bodyLimitBytes = typeof bodySizeLimit === "number" ? bodySizeLimit : require("next/dist/compiled/bytes").parse(bodySizeLimit);
 const gate = createUploadGate({ ceilingBytes: ceilingMiB * MiB, bodyLimitBytes });
 
 // Lets the app pick a response status from a layout (see lib/request-context.ts).
