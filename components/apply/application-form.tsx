@@ -11,7 +11,6 @@ import {
   answerField,
   applicationSchema,
   FIELDS,
-  fileOf,
   MAX_COVER_LETTER,
   RESUME_ACCEPT,
   type ApplicationFormDefinition,
@@ -35,6 +34,22 @@ type Props = {
 };
 
 type Values = Record<string, unknown>;
+
+/** How each field is named in the error summary. */
+const FIELD_LABELS: Record<string, string> = {
+  [FIELDS.firstName]: "First name",
+  [FIELDS.lastName]: "Last name",
+  [FIELDS.email]: "Email",
+  [FIELDS.phone]: "Phone",
+  [FIELDS.linkedin]: "LinkedIn profile",
+  [FIELDS.city]: "City",
+  [FIELDS.region]: "State or region",
+  [FIELDS.country]: "Country",
+  [FIELDS.coverLetter]: "Cover letter",
+  [FIELDS.resume]: "Resume",
+  [FIELDS.consentJob]: "Consent for this job",
+  [FIELDS.consentDatabase]: "Consent for future jobs",
+};
 
 /** The plain text inputs of "About you", in order. */
 const TEXT_FIELDS: Array<{ name: string; autoComplete: string; type: string; required: boolean; hint?: string; wide?: boolean }> = [
@@ -101,8 +116,6 @@ export function ApplicationForm({ definition, countries, formToken, privacyPolic
   const send = (form: HTMLFormElement) => {
     const data = new FormData(form);
     data.set("formToken", state.formToken);
-    // An empty file input is "no resume", not a nameless empty file.
-    if (!fileOf(data.get(FIELDS.resume))) data.delete(FIELDS.resume);
     // The visitor's utm_source from the page they landed on (kept by UtmCapture).
     if (!data.get("utmSource")) data.set("utmSource", window.sessionStorage.getItem("utm_source") ?? "");
     startTransition(async () => {
@@ -132,22 +145,7 @@ export function ApplicationForm({ definition, countries, formToken, privacyPolic
 
   const errorList = Object.entries(shownErrors);
   const showSummary = state.status !== "idle" && state.status !== "sent" && (errorList.length > 0 || state.message);
-  const reg = (name: string) => register(name);
-  const label = (name: string) =>
-    ({
-      [FIELDS.firstName]: "First name",
-      [FIELDS.lastName]: "Last name",
-      [FIELDS.email]: "Email",
-      [FIELDS.phone]: "Phone",
-      [FIELDS.linkedin]: "LinkedIn profile",
-      [FIELDS.city]: "City",
-      [FIELDS.region]: "State or region",
-      [FIELDS.country]: "Country",
-      [FIELDS.coverLetter]: "Cover letter",
-      [FIELDS.resume]: "Resume",
-      [FIELDS.consentJob]: "Consent for this job",
-      [FIELDS.consentDatabase]: "Consent for future jobs",
-    })[name] ?? definition.questions[Number(name.replace("answer_", ""))]?.text ?? name;
+  const label = (name: string) => FIELD_LABELS[name] ?? definition.questions[Number(name.replace("answer_", ""))]?.text ?? name;
 
   return (
     <form
@@ -215,7 +213,7 @@ export function ApplicationForm({ definition, countries, formToken, privacyPolic
                 defaultValue={values[name] ?? ""}
                 aria-invalid={Boolean(errorOf(name))}
                 aria-describedby={describedBy(name, Boolean(hint), errorOf(name))}
-                {...reg(name)}
+                {...register(name)}
               />
             </Field>
           </div>
@@ -229,7 +227,7 @@ export function ApplicationForm({ definition, countries, formToken, privacyPolic
               defaultValue={values[FIELDS.country] ?? definition.defaultCountry ?? ""}
               aria-invalid={Boolean(errorOf(FIELDS.country))}
               aria-describedby={describedBy(FIELDS.country, false, errorOf(FIELDS.country))}
-              {...reg(FIELDS.country)}
+              {...register(FIELDS.country)}
             >
               <option value="">Choose a country</option>
               {countries.map((c) => (
@@ -259,7 +257,7 @@ export function ApplicationForm({ definition, countries, formToken, privacyPolic
             className="mt-1 block min-h-11 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base file:mr-3 file:min-h-9 file:rounded file:border-0 file:bg-slate-200 file:px-3 file:font-medium"
             aria-invalid={Boolean(errorOf(FIELDS.resume))}
             aria-describedby={[describedBy(FIELDS.resume, true, errorOf(FIELDS.resume)), state.resumeNeedsReselect ? "apply-resume-again" : null].filter(Boolean).join(" ") || undefined}
-            {...reg(FIELDS.resume)}
+            {...register(FIELDS.resume)}
           />
           {state.resumeNeedsReselect && !resumeChosen ? (
             <p id="apply-resume-again" className="mt-1 text-sm font-medium text-amber-900" data-testid="resume-again">
@@ -281,7 +279,7 @@ export function ApplicationForm({ definition, countries, formToken, privacyPolic
             defaultValue={values[FIELDS.coverLetter] ?? ""}
             aria-invalid={Boolean(errorOf(FIELDS.coverLetter))}
             aria-describedby={[describedBy(FIELDS.coverLetter, true, errorOf(FIELDS.coverLetter)), "apply-cover-count"].filter(Boolean).join(" ")}
-            {...reg(FIELDS.coverLetter)}
+            {...register(FIELDS.coverLetter)}
           />
           <p
             id="apply-cover-count"
@@ -303,7 +301,7 @@ export function ApplicationForm({ definition, countries, formToken, privacyPolic
               question={question}
               defaultValue={values[answerField(i)] ?? ""}
               error={errorOf(answerField(i))}
-              registration={reg(answerField(i))}
+              registration={register(answerField(i))}
             />
           ))}
         </fieldset>
@@ -338,7 +336,7 @@ export function ApplicationForm({ definition, countries, formToken, privacyPolic
                     defaultChecked={values[name] === "on"}
                     aria-invalid={Boolean(errorOf(name))}
                     aria-describedby={describedBy(name, false, errorOf(name))}
-                    {...reg(name)}
+                    {...register(name)}
                   />
                   <label htmlFor={fieldId(name)} className="text-slate-900">
                     {text} <span className="text-slate-700">(required)</span>

@@ -68,11 +68,18 @@ const required = (max: number, missing: string, label: string) =>
 
 const checked = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "yes", z.boolean());
 
-/** The chosen file, or undefined for an empty file input (sent as a nameless empty part). */
+/**
+ * Names an empty file input arrives with: browsers send it as a nameless empty part, and on
+ * the way through a server action it becomes "blob" (React's encoding) or "undefined"
+ * (Next's multipart parsing, seen with Next 16.4).
+ */
+const NO_FILE_NAMES = new Set(["", "blob", "undefined"]);
+
+/** The chosen file, or undefined for an empty file input. */
 export function fileOf(value: unknown): File | undefined {
   if (typeof FileList !== "undefined" && value instanceof FileList) value = value[0];
   if (typeof File === "undefined" || !(value instanceof File)) return undefined;
-  if (value.size === 0 && (value.name === "" || value.name === "blob")) return undefined;
+  if (value.size === 0 && NO_FILE_NAMES.has(value.name)) return undefined;
   return value;
 }
 
