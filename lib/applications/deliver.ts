@@ -131,7 +131,7 @@ export async function processApplication(id: string): Promise<DeliveryOutcome> {
     const age = Date.now() - record.created_at;
     if (age > config.OUTBOX_GIVE_UP_HOURS * 3_600_000) {
       const reason = `Occupop could not be reached for ${config.OUTBOX_GIVE_UP_HOURS} hours (last error: ${message})`;
-      await markFailed(id, "rejected", reason);
+      await markFailed(id, "unreachable", reason);
       logger.error({ application: id, message: reason }, "application delivery gave up");
       return { kind: "failed", reason: "refused", message: reason, fieldErrors: {} };
     }

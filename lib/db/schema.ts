@@ -4,7 +4,7 @@ import type { Generated } from "kysely";
 
 export type ApplicationStatus = "pending" | "delivered" | "failed" | "discarded";
 export type DeliveryStep = "stored" | "uploaded" | "created";
-export type FailureKind = "rejected" | "closed" | "auth";
+export type FailureKind = "rejected" | "closed" | "auth" | "unreachable";
 
 export interface ApplicationsTable {
   id: string;
