@@ -15,6 +15,8 @@ export default defineConfig({
     include: ["tests/unit/**/*.test.ts"],
     environment: "node",
     setupFiles: ["tests/unit/setup.ts"],
+    // One real PostgreSQL server for the run: the database tests run on it and on SQLite.
+    globalSetup: ["tests/unit/global-setup.ts"],
     testTimeout: 20_000,
     pool: "forks",
   },

@@ -18,6 +18,8 @@ export const faultRuleSchema = z.object({
   errors: z.record(z.string(), z.array(z.string())).default({ email: ["The email is invalid."] }),
   /** Put the rule before the others, so it applies next even while another rule lasts. */
   prepend: z.boolean().default(false),
+  /** The share of matching requests the rule hits (1: every one); a miss uses up nothing. */
+  probability: z.number().min(0).max(1).default(1),
 });
 
 export type FaultRule = z.infer<typeof faultRuleSchema>;
@@ -40,9 +42,10 @@ export class FaultQueue {
   }
 
   /** The fault for this request, if any, consuming one use of it. */
-  take(target: Exclude<FaultTarget, "any">): FaultRule | undefined {
+  take(target: Exclude<FaultTarget, "any">, random: () => number = Math.random): FaultRule | undefined {
     const rule = this.rules.find((r) => r.remaining > 0 && (r.target === target || r.target === "any"));
     if (!rule) return undefined;
+    if (rule.probability < 1 && random() >= rule.probability) return undefined;
     rule.remaining -= 1;
     this.rules = this.rules.filter((r) => r.remaining > 0);
     return rule;

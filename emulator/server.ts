@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from "node:net";
 import { z } from "zod";
 import { FaultQueue, faultRuleSchema, type FaultRule } from "./faults";
-import { laravelDate, seedJobs, type SeedJob } from "./seed";
+import { laravelDate, seedJobs, slugify, type SeedJob } from "./seed";
 import { UrlSigner } from "./signing";
 import { EmulatorStore, TooLargeError } from "./store";
 
@@ -370,6 +370,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
           "GET|DELETE /_emulator/requests",
           "GET /_emulator/defects",
           "GET|POST|DELETE /_emulator/faults",
+          "POST /_emulator/jobs (a new job, newest first: { title, ... })",
           "PATCH /_emulator/jobs/:uuid",
           "POST /_emulator/config",
           "POST /_emulator/reset",
@@ -413,6 +414,26 @@ export function createEmulator(options: EmulatorOptions): Emulator {
         return respond(201, { data: faults.list() });
       }
       return respond(200, { data: faults.list() });
+    }
+    if (path === "/jobs" && method === "POST") {
+      // A job posted just now: the newest open job's shape, with a new id, title and dates.
+      const body = jobPatchSchema.required({ title: true }).safeParse(await readJson(req));
+      if (!body.success) return respond(400, { message: z.prettifyError(body.error) });
+      const template = jobs.find((j) => !j.closed_for_applicants && j.published) ?? jobs[0];
+      if (!template) return respond(409, { message: "No job to copy." });
+      const uuid = randomUUID();
+      const created = laravelDate(now());
+      const job: SeedJob = {
+        ...structuredClone(template),
+        ...body.data,
+        uuid,
+        unique_slug: `${slugify(body.data.title)}-${uuid.slice(0, 5)}`,
+        apply_url: `https://jobs.occupop.com/apply/${uuid}`,
+        created_at: created,
+        published_at: created,
+      };
+      jobs = [job, ...jobs];
+      return respond(201, { data: job });
     }
     const jobMatch = /^\/jobs\/([0-9a-f-]{36})$/.exec(path);
     if (jobMatch?.[1] && method === "PATCH") {

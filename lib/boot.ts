@@ -1,18 +1,27 @@
 // Runs once when the Node.js server starts (from instrumentation.ts).
 import "server-only";
 import type { Instrumentation } from "next";
+import { pruneSessions } from "@/lib/admin/session";
 import { ensureConfiguredAdmin } from "@/lib/admin/users";
+import { importLegacyResumes } from "@/lib/applications/resume-store";
 import { startOutboxWorker } from "@/lib/applications/worker";
-import { migrate } from "@/lib/db";
+import { dbKind, describeDatabaseError, migrate } from "@/lib/db";
 import { ConfigError, env } from "@/lib/env";
+import { registerHousekeeping, startHousekeeping } from "@/lib/housekeeping";
 import { log } from "@/lib/log";
+import { pruneRateLimits } from "@/lib/rate-limit";
+import { serverId } from "@/lib/server-id";
+import { startSync } from "@/lib/sync";
 
 const logger = log("server");
 
 export async function startServer(): Promise<void> {
   try {
     const config = env();
-    logger.info({ occupop: config.OCCUPOP_API_URL, site: config.SITE_URL, dataDir: config.DATA_DIR }, "careers site starting");
+    logger.info(
+      { occupop: config.OCCUPOP_API_URL, site: config.SITE_URL, database: dbKind(), dataDir: config.DATA_DIR, server: serverId() },
+      "careers site starting",
+    );
   } catch (error) {
     if (error instanceof ConfigError) {
       // One clear message naming every bad variable, then stop: serving half-configured helps no one.
@@ -24,14 +33,21 @@ export async function startServer(): Promise<void> {
   }
   try {
     await migrate();
+    await importLegacyResumes();
     const config = env();
     await ensureConfiguredAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
-    await startOutboxWorker();
   } catch (error) {
-    process.stderr.write(`The database could not be opened or migrated: ${error instanceof Error ? error.message : String(error)}\n`);
-    logger.fatal({ err: error instanceof Error ? error.message : String(error) }, "database unavailable at start");
+    // One sentence, no stack trace: where the database was looked for and why it failed.
+    const line = describeDatabaseError(error, env().DATABASE_URL);
+    process.stderr.write(`${line}\n`);
+    logger.fatal({ database: dbKind() }, line);
     process.exit(1);
   }
+  await startOutboxWorker();
+  startSync();
+  registerHousekeeping({ name: "rate limits", run: () => pruneRateLimits(24 * 60 * 60 * 1000) });
+  registerHousekeeping({ name: "admin sessions", run: () => pruneSessions() });
+  startHousekeeping();
 }
 
 export function reportRequestError(

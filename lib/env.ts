@@ -21,6 +21,14 @@ export const envSchema = z.object({
     u.replace(/\/+$/, ""),
   ),
   DATA_DIR: z.string().min(1).default("./data"),
+  // Unset: SQLite in DATA_DIR (one server). postgres://…: PostgreSQL, shared by every replica.
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL (or unset, for SQLite in DATA_DIR)" })
+    .optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  // How often each server checks the database for changes made on another replica
+  // (a job list refreshed by a webhook, a branding save), in milliseconds.
+  SYNC_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   JOBS_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   // Optional: enables POST /api/revalidate (webhook or cron). At least 16 characters.
@@ -36,7 +44,10 @@ export const envSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
   OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(10_000),
   OUTBOX_RETRY_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(900_000),
-  OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(300_000),
+  // How long one delivery holds an application before another server may take it over. The
+  // holder renews it while it works, so this is how soon a crashed server's work resumes.
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
+  OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   // How often to check whether Occupop accepts the token again, while applications wait on it.
   OUTBOX_AUTH_RECHECK_MS: z.coerce.number().int().min(100).max(86_400_000).default(300_000),
   OUTBOX_GIVE_UP_HOURS: z.coerce.number().min(1).max(24 * 90).default(72),

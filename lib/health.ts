@@ -1,14 +1,25 @@
-// What /api/health reports: can this server serve jobs right now, and how is the queue of
-// applications on their way to Occupop?
+// What /api/health reports: can this server serve jobs right now, is its database there, and
+// how is the queue of applications on their way to Occupop?
 import "server-only";
 import { queueStats } from "@/lib/applications/outbox";
+import { dbKind, describeDatabaseError, type DbKind } from "@/lib/db";
+import { env } from "@/lib/env";
 import { getJobsSnapshot, JobsUnavailableError } from "@/lib/jobs";
+import { serverId } from "@/lib/server-id";
 
 type Queue = { pending: number; failed: number; oldestPendingAgeSeconds: number | null; uncertainCreates: number };
+type Database = { kind: DbKind; reachable: boolean };
 
 export type HealthReport =
-  | { ok: true; status: "ok" | "degraded"; jobs: { total: number; open: number; fetchedAt: string; stale: boolean }; applications: Queue }
-  | { ok: false; status: "unavailable"; reason: string; applications?: Queue };
+  | {
+      ok: true;
+      status: "ok" | "degraded";
+      server: string;
+      database: Database;
+      jobs: { total: number; open: number; fetchedAt: string; stale: boolean };
+      applications: Queue;
+    }
+  | { ok: false; status: "unavailable"; server: string; reason: string; database: Database; applications?: Queue };
 
 async function queue(): Promise<Queue> {
   const stats = await queueStats();
@@ -21,17 +32,30 @@ async function queue(): Promise<Queue> {
 }
 
 export async function health(): Promise<HealthReport> {
+  const server = serverId();
+  const kind = dbKind();
   let applications: Queue;
   try {
     applications = await queue();
   } catch (error) {
-    return { ok: false, status: "unavailable", reason: `The database is unavailable (${error instanceof Error ? error.message : String(error)})` };
+    // Without its database this server cannot take an application: a load balancer should
+    // send applicants elsewhere.
+    return {
+      ok: false,
+      status: "unavailable",
+      server,
+      reason: describeDatabaseError(error, env().DATABASE_URL),
+      database: { kind, reachable: false },
+    };
   }
+  const database = { kind, reachable: true };
   try {
     const snapshot = await getJobsSnapshot();
     return {
       ok: true,
       status: snapshot.stale ? "degraded" : "ok",
+      server,
+      database,
       jobs: {
         total: snapshot.jobs.length,
         open: snapshot.jobs.filter((j) => j.isOpen).length,
@@ -42,7 +66,7 @@ export async function health(): Promise<HealthReport> {
     };
   } catch (error) {
     if (error instanceof JobsUnavailableError) {
-      return { ok: false, status: "unavailable", reason: `Occupop is unreachable and no job data is cached (${error.reason})`, applications };
+      return { ok: false, status: "unavailable", server, reason: `Occupop is unreachable and no job data is cached (${error.reason})`, database, applications };
     }
     throw error;
   }

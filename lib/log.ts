@@ -5,10 +5,12 @@ import "server-only";
 import pino, { type Logger } from "pino";
 
 const URL_QUERY = /(\bhttps?:\/\/[^\s"'<>?#]+)\?[^\s"'<>#]*/gi;
+/** The password in a database URL (postgres://user:password@host). */
+const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>/:@]*:)[^\s"'<>/@]*@/gi;
 
-/** Removes the secret and every URL query string from one serialized log line. */
+/** Removes the secret, URL passwords and every URL query string from one serialized log line. */
 export function scrubLogLine(line: string, secret: string | undefined = process.env.OCCUPOP_API_TOKEN): string {
-  let out = line.replace(URL_QUERY, "$1?[redacted]");
+  let out = line.replace(URL_QUERY, "$1?[redacted]").replace(URL_PASSWORD, "$1[redacted]@");
   const token = secret?.trim();
   if (token && token.length >= 4) out = out.split(token).join("[redacted]");
   return out;

@@ -1,4 +1,12 @@
-// Fixed-window rate limits kept in the database, so every replica counts the same hits.
+// Fixed-window rate limits kept in the database, so every replica counts the same hits:
+// "5 a minute" is 5 for the site, not per server. One hit is one atomic upsert (INSERT … ON
+// CONFLICT DO UPDATE … RETURNING), the same statement on SQLite and PostgreSQL.
+//
+// rate-limiter-flexible was weighed (it has SQLite and PostgreSQL stores) and left out: on
+// SQLite it writes through the raw better-sqlite3 handle, beside Kysely's connection lock,
+// so a hit could land inside another request's open transaction and be rolled back with it;
+// and it would be a second database client to configure. One statement through Kysely gives
+// the same atomicity with neither problem.
 import "server-only";
 import { database } from "@/lib/db";
 
@@ -8,16 +16,24 @@ export type RateLimitResult = { allowed: boolean; remaining: number; retryAfterM
 export async function hit(key: string, limit: number, windowMs: number, now = Date.now()): Promise<RateLimitResult> {
   const db = await database();
   const windowStart = now - (now % windowMs);
-  return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom("rate_limits").selectAll().where("key", "=", key).executeTakeFirst();
-    const count = row && row.window_start === windowStart ? row.count + 1 : 1;
-    if (row) {
-      await trx.updateTable("rate_limits").set({ window_start: windowStart, count }).where("key", "=", key).execute();
-    } else {
-      await trx.insertInto("rate_limits").values({ key, window_start: windowStart, count }).execute();
-    }
-    return { allowed: count <= limit, remaining: Math.max(0, limit - count), retryAfterMs: windowStart + windowMs - now };
-  });
+  const row = await db
+    .insertInto("rate_limits")
+    .values({ key, window_start: windowStart, count: 1 })
+    .onConflict((oc) =>
+      oc.column("key").doUpdateSet((eb) => ({
+        count: eb
+          .case()
+          .when("rate_limits.window_start", "=", windowStart)
+          .then(eb("rate_limits.count", "+", 1))
+          .else(1)
+          .end(),
+        window_start: windowStart,
+      })),
+    )
+    .returning("count")
+    .executeTakeFirstOrThrow();
+  const count = Number(row.count);
+  return { allowed: count <= limit, remaining: Math.max(0, limit - count), retryAfterMs: windowStart + windowMs - now };
 }
 
 /** Forgets a key (e.g. a successful login clears its failures). */
@@ -30,11 +46,12 @@ export async function clearHits(key: string): Promise<void> {
 export async function peek(key: string, windowMs: number, now = Date.now()): Promise<number> {
   const db = await database();
   const row = await db.selectFrom("rate_limits").selectAll().where("key", "=", key).executeTakeFirst();
-  return row && row.window_start === now - (now % windowMs) ? row.count : 0;
+  return row && Number(row.window_start) === now - (now % windowMs) ? Number(row.count) : 0;
 }
 
-/** Drops windows that have ended (called by the outbox worker's housekeeping). */
-export async function pruneRateLimits(olderThanMs: number, now = Date.now()): Promise<void> {
+/** Drops windows that have ended (housekeeping). */
+export async function pruneRateLimits(olderThanMs: number, now = Date.now()): Promise<number> {
   const db = await database();
-  await db.deleteFrom("rate_limits").where("window_start", "<", now - olderThanMs).execute();
+  const result = await db.deleteFrom("rate_limits").where("window_start", "<", now - olderThanMs).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

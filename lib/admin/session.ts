@@ -70,7 +70,8 @@ export async function endSession(): Promise<void> {
   jar.delete(SESSION_COOKIE);
 }
 
-export async function pruneSessions(now = Date.now()): Promise<void> {
+export async function pruneSessions(now = Date.now()): Promise<number> {
   const db = await database();
-  await db.deleteFrom("admin_sessions").where("expires_at", "<", now).execute();
+  const result = await db.deleteFrom("admin_sessions").where("expires_at", "<", now).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

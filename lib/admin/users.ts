@@ -20,11 +20,14 @@ export async function createAdminUser(email: string, password: string, createdBy
   const existing = await db.selectFrom("admin_users").select("id").where("email", "=", address).executeTakeFirst();
   if (existing) throw new AdminUserError("There is already an administrator with that email address");
   const now = Date.now();
+  // Two servers starting at once may both create the configured administrator: one wins.
   const row = await db
     .insertInto("admin_users")
     .values({ email: address, password_hash: await hashPassword(password), created_at: now, created_by: createdBy })
+    .onConflict((oc) => oc.column("email").doNothing())
     .returning(["id", "email", "created_at", "created_by"])
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!row) throw new AdminUserError("There is already an administrator with that email address");
   log("admin").info({ user: row.id, createdBy }, "administrator created");
   return { id: Number(row.id), email: row.email, createdAt: row.created_at, createdBy: row.created_by };
 }
@@ -44,5 +47,9 @@ export async function findAdminByEmail(email: string) {
 export async function ensureConfiguredAdmin(email: string | undefined, password: string | undefined): Promise<void> {
   if (!email || !password) return;
   if (await findAdminByEmail(email)) return;
-  await createAdminUser(email, password, "configuration");
+  try {
+    await createAdminUser(email, password, "configuration");
+  } catch (error) {
+    if (!(error instanceof AdminUserError && (await findAdminByEmail(email)))) throw error;
+  }
 }

@@ -1,9 +1,10 @@
 // One delivery attempt of a stored application: fetch the job fresh (for a fresh signed
 // upload URL, and to confirm it is still open), upload the resume unless that step is
 // done, then create the candidate unless that step is done. Each step is recorded, so a
-// retry never uploads twice for nothing and never creates after a confirmed 201.
+// retry never uploads twice for nothing and never creates after a confirmed 201. The
+// attempt runs under a lease it renews (./lease.ts); a server that loses its lease stops
+// before creating, so the server that took over is the only one that creates.
 import "server-only";
-import { openAsBlob } from "node:fs";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { createCandidate, findJobForApplication, OccupopError, uploadResume } from "@/lib/occupop";
@@ -18,7 +19,9 @@ import {
   scheduleRetry,
   type ApplicationRecord,
 } from "./outbox";
-import { resumePath } from "./resume";
+import { holdLease, LeaseLostError, type HeldLease } from "./lease";
+import { readResumeChunks } from "./resume-store";
+import { serverId } from "@/lib/server-id";
 
 const logger = log("outbox");
 
@@ -26,6 +29,7 @@ export type DeliveryOutcome =
   | { kind: "delivered" }
   | { kind: "queued"; error: string }
   | { kind: "failed"; reason: "rejected" | "closed" | "refused"; message: string; fieldErrors: Record<string, string[]> }
+  /** Someone else holds the lease (or took it over): their attempt decides. */
   | { kind: "busy" };
 
 class Permanent extends Error {
@@ -58,7 +62,7 @@ function classify(error: unknown): Permanent | OccupopError | Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-async function attempt(record: ApplicationRecord): Promise<void> {
+async function attempt(record: ApplicationRecord, lease: HeldLease): Promise<void> {
   if (record.step === "created") return;
   const found = await findJobForApplication(record.job_uuid);
   if (!found) throw new Permanent("closed", "The job is no longer listed in Occupop.");
@@ -69,11 +73,13 @@ async function attempt(record: ApplicationRecord): Promise<void> {
     if (!found.uploadUrl) {
       throw new OccupopError({ kind: "invalid-response", operation: "uploadResume", message: "Occupop gave no upload URL for the job.", retryable: true });
     }
-    const blob = await openAsBlob(resumePath(record.id), { type: record.resume_type ?? "application/octet-stream" });
-    fileUrl = await uploadResume(found.uploadUrl, blob, record.resume_type ?? "application/octet-stream");
-    await recordUploaded(record.id, fileUrl);
+    const size = Number(record.resume_size ?? 0);
+    fileUrl = await uploadResume(found.uploadUrl, { stream: () => readResumeChunks(record.id, size), size }, record.resume_type ?? "application/octet-stream");
+    if (!(await recordUploaded(record.id, lease.owner, fileUrl))) throw new LeaseLostError();
   }
 
+  // The last point to stop: past it, Occupop may make the candidate.
+  lease.check();
   const p = payloadOf(record);
   try {
     const created = await createCandidate(record.job_uuid, {
@@ -112,18 +118,39 @@ function retryDelay(attempts: number, retryAfterMs: number | null): number {
 
 /** Claims, tries once, and records the outcome. `busy` when someone else is delivering it. */
 export async function processApplication(id: string): Promise<DeliveryOutcome> {
+  const owner = serverId();
+  if (!(await claim(id, owner, env().OUTBOX_LEASE_MS))) return { kind: "busy" };
+  return deliverClaimed(id, owner);
+}
+
+/** One attempt at an application whose lease `owner` has just taken. */
+export async function deliverClaimed(id: string, owner: string): Promise<DeliveryOutcome> {
   const config = env();
-  if (!(await claim(id, config.OUTBOX_LEASE_MS))) return { kind: "busy" };
   const record = await findById(id);
-  if (!record) return { kind: "busy" };
+  if (!record || record.status !== "pending" || record.lease_owner !== owner) return { kind: "busy" };
+  const lease = holdLease(id, owner, config.OUTBOX_LEASE_MS);
   try {
-    await attempt(record);
+    return await attemptAndRecord(record, owner, lease);
+  } finally {
+    lease.stop();
+  }
+}
+
+async function attemptAndRecord(record: ApplicationRecord, owner: string, lease: HeldLease): Promise<DeliveryOutcome> {
+  const config = env();
+  const id = record.id;
+  try {
+    await attempt(record, lease);
     logger.info({ application: id, job: record.job_uuid, attempts: record.attempts + 1 }, "application delivered");
     return { kind: "delivered" };
   } catch (error) {
+    if (error instanceof LeaseLostError) {
+      logger.warn({ application: id, job: record.job_uuid }, "delivery lease lost to another server; leaving the application to it");
+      return { kind: "busy" };
+    }
     const problem = classify(error);
     if (problem instanceof Permanent) {
-      await markFailed(id, problem.reason === "refused" ? "auth" : problem.reason, problem.message);
+      await markFailed(id, owner, problem.reason === "refused" ? "auth" : problem.reason, problem.message);
       logger.error({ application: id, job: record.job_uuid, reason: problem.reason, message: problem.message }, "application delivery failed for good");
       return { kind: "failed", reason: problem.reason, message: problem.message, fieldErrors: problem.fieldErrors };
     }
@@ -131,12 +158,12 @@ export async function processApplication(id: string): Promise<DeliveryOutcome> {
     const age = Date.now() - record.created_at;
     if (age > config.OUTBOX_GIVE_UP_HOURS * 3_600_000) {
       const reason = `Occupop could not be reached for ${config.OUTBOX_GIVE_UP_HOURS} hours (last error: ${message})`;
-      await markFailed(id, "unreachable", reason);
+      await markFailed(id, owner, "unreachable", reason);
       logger.error({ application: id, message: reason }, "application delivery gave up");
       return { kind: "failed", reason: "refused", message: reason, fieldErrors: {} };
     }
     const delay = retryDelay(record.attempts, problem instanceof OccupopError ? problem.retryAfterMs : null);
-    await scheduleRetry(id, message, Date.now() + delay);
+    await scheduleRetry(id, owner, message, Date.now() + delay);
     logger.warn(
       { application: id, job: record.job_uuid, attempt: record.attempts + 1, retryInMs: Math.round(delay), err: problem instanceof OccupopError ? problem.toLog() : message },
       "application delivery failed; queued for retry",

@@ -1,12 +1,15 @@
-// The durable outbox: every accepted application is a row here (and its resume a file under
-// DATA_DIR/outbox) before any call to Occupop. Delivery claims a row with a lease, so the
-// request and the background worker, or several replicas, never deliver the same one at once.
+// The durable outbox: every accepted application is a row here (and its resume rows in
+// resume_chunks, written in the same transaction) before any call to Occupop. Delivery takes
+// a lease on a row: a conditional update, atomic on SQLite and PostgreSQL alike, so the
+// request, the background worker and every replica never deliver the same one at once. A
+// lease names its owner, is renewed while the owner works, and simply runs out when the
+// owner dies: another server then takes the application over.
 import "server-only";
 import type { Selectable } from "kysely";
-import { database } from "@/lib/db";
+import { database, dbKind } from "@/lib/db";
 import type { ApplicationsTable, ApplicationStatus, FailureKind } from "@/lib/db/schema";
 import type { ScreeningQuestion } from "@/lib/jobs/types";
-import { deleteResume } from "./resume";
+import { deleteResumeChunks, writeResumeChunks } from "./resume-store";
 
 export type ApplicationRecord = Selectable<ApplicationsTable>;
 
@@ -35,45 +38,55 @@ export type NewApplication = {
   jobTitle: string;
   dedupeKey: string;
   payload: ApplicationPayload;
-  resume: { name: string; type: string; size: number; sha256: string } | null;
+  /** The resume, its content already checked; `type` is the sniffed MIME type. */
+  resume: { name: string; type: string; file: Blob } | null;
 };
 
 export function payloadOf(record: ApplicationRecord): ApplicationPayload {
   return JSON.parse(record.payload) as ApplicationPayload;
 }
 
-/** Stores a new application; when its idempotency key exists already, returns that one instead. */
+/**
+ * Stores a new application and its resume in one transaction: both or neither. When its
+ * idempotency key exists already, stores nothing and returns that one instead.
+ */
 export async function insertApplication(app: NewApplication, now = Date.now()): Promise<{ inserted: boolean; record: ApplicationRecord }> {
   const db = await database();
-  const result = await db
-    .insertInto("applications")
-    .values({
-      id: app.id,
-      idempotency_key: app.idempotencyKey,
-      job_uuid: app.jobUuid,
-      job_slug: app.jobSlug,
-      job_title: app.jobTitle,
-      dedupe_key: app.dedupeKey,
-      payload: JSON.stringify(app.payload),
-      resume_name: app.resume?.name ?? null,
-      resume_type: app.resume?.type ?? null,
-      resume_size: app.resume?.size ?? null,
-      resume_sha256: app.resume?.sha256 ?? null,
-      resume_stored: app.resume ? 1 : 0,
-      status: "pending",
-      step: "stored",
-      attempts: 0,
-      next_attempt_at: now,
-      uncertain_creates: 0,
-      created_at: now,
-      updated_at: now,
-    })
-    .onConflict((oc) => oc.column("idempotency_key").doNothing())
-    .executeTakeFirst();
-  const inserted = Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
-  const record = await findByKey(app.idempotencyKey);
-  if (!record) throw new Error("application vanished after insert");
-  return { inserted, record };
+  return db.transaction().execute(async (trx) => {
+    const result = await trx
+      .insertInto("applications")
+      .values({
+        id: app.id,
+        idempotency_key: app.idempotencyKey,
+        job_uuid: app.jobUuid,
+        job_slug: app.jobSlug,
+        job_title: app.jobTitle,
+        dedupe_key: app.dedupeKey,
+        payload: JSON.stringify(app.payload),
+        resume_name: app.resume?.name ?? null,
+        resume_type: app.resume?.type ?? null,
+        resume_size: app.resume?.file.size ?? null,
+        resume_sha256: null,
+        resume_stored: app.resume ? 1 : 0,
+        status: "pending",
+        step: "stored",
+        attempts: 0,
+        next_attempt_at: now,
+        uncertain_creates: 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.column("idempotency_key").doNothing())
+      .executeTakeFirst();
+    const inserted = Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    if (inserted && app.resume) {
+      const stored = await writeResumeChunks(trx, app.id, app.resume.file);
+      await trx.updateTable("applications").set({ resume_size: stored.size, resume_sha256: stored.sha256 }).where("id", "=", app.id).execute();
+    }
+    const record = await trx.selectFrom("applications").selectAll().where("idempotency_key", "=", app.idempotencyKey).executeTakeFirst();
+    if (!record) throw new Error("application vanished after insert");
+    return { inserted, record };
+  });
 }
 
 export async function findById(id: string): Promise<ApplicationRecord | undefined> {
@@ -99,15 +112,59 @@ export async function findRecentDuplicate(dedupeKey: string, since: number): Pro
     .executeTakeFirst();
 }
 
-/** Takes the delivery lease of a pending application; false when someone else holds it. */
-export async function claim(id: string, leaseMs: number, now = Date.now()): Promise<boolean> {
+/** Takes the delivery lease of one pending application; false when someone else holds it. */
+export async function claim(id: string, owner: string, leaseMs: number, now = Date.now()): Promise<boolean> {
   const db = await database();
   const result = await db
     .updateTable("applications")
-    .set({ lease_until: now + leaseMs, updated_at: now })
+    .set({ lease_until: now + leaseMs, lease_owner: owner, updated_at: now })
     .where("id", "=", id)
     .where("status", "=", "pending")
     .where((eb) => eb.or([eb("lease_until", "is", null), eb("lease_until", "<", now)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * Takes the leases of up to `limit` due applications in one statement and returns their ids.
+ * On PostgreSQL the candidates are locked with SKIP LOCKED, so replicas claiming at the same
+ * moment take different rows instead of queueing on the same ones; SQLite has one writer, so
+ * the statement is atomic there as it is.
+ */
+export async function claimDue(owner: string, limit: number, leaseMs: number, now = Date.now()): Promise<string[]> {
+  const db = await database();
+  const rows = await db
+    .updateTable("applications")
+    .set({ lease_until: now + leaseMs, lease_owner: owner, updated_at: now })
+    .where("id", "in", (eb) =>
+      eb
+        .selectFrom("applications")
+        .select("id")
+        .where("status", "=", "pending")
+        .where("next_attempt_at", "<=", now)
+        .where((w) => w.or([w("lease_until", "is", null), w("lease_until", "<", now)]))
+        .orderBy("next_attempt_at", "asc")
+        .limit(limit)
+        .$if(dbKind() === "postgres", (q) => q.forUpdate().skipLocked()),
+    )
+    // Checked again on the row itself: on PostgreSQL a row can change between the subquery
+    // and the update.
+    .where("status", "=", "pending")
+    .where((eb) => eb.or([eb("lease_until", "is", null), eb("lease_until", "<", now)]))
+    .returning("id")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Extends a lease its owner still holds; false when it was lost (expired and taken over). */
+export async function renewLease(id: string, owner: string, leaseMs: number, now = Date.now()): Promise<boolean> {
+  const db = await database();
+  const result = await db
+    .updateTable("applications")
+    .set({ lease_until: now + leaseMs })
+    .where("id", "=", id)
+    .where("lease_owner", "=", owner)
+    .where("status", "=", "pending")
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
@@ -127,9 +184,21 @@ export async function dueIds(limit: number, now = Date.now()): Promise<string[]>
   return rows.map((r) => r.id);
 }
 
-export async function recordUploaded(id: string, fileUrl: string, now = Date.now()): Promise<void> {
+// The steps below are fenced by the lease: only the server holding it records progress or
+// reschedules, so a server that lost its lease (it stalled past it) cannot undo the work of
+// the one that took over. Delivery itself is recorded whoever confirms it: Occupop has the
+// candidate, and no server may create it again.
+
+export async function recordUploaded(id: string, owner: string, fileUrl: string, now = Date.now()): Promise<boolean> {
   const db = await database();
-  await db.updateTable("applications").set({ step: "uploaded", file_url: fileUrl, updated_at: now }).where("id", "=", id).execute();
+  const result = await db
+    .updateTable("applications")
+    .set({ step: "uploaded", file_url: fileUrl, updated_at: now })
+    .where("id", "=", id)
+    .where("lease_owner", "=", owner)
+    .where("status", "=", "pending")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 export async function recordUncertainCreate(id: string): Promise<void> {
@@ -141,42 +210,48 @@ export async function recordUncertainCreate(id: string): Promise<void> {
     .execute();
 }
 
-/** Confirmed by Occupop: the local resume bytes go at once. */
+/** Confirmed by Occupop: the stored resume bytes go at once, in the same transaction. */
 export async function markDelivered(id: string, candidateId: string | null, now = Date.now()): Promise<void> {
   const db = await database();
-  await db
-    .updateTable("applications")
-    .set({
-      status: "delivered",
-      step: "created",
-      candidate_id: candidateId,
-      delivered_at: now,
-      lease_until: null,
-      last_error: null,
-      resume_stored: 0,
-      updated_at: now,
-    })
-    .where("id", "=", id)
-    .execute();
-  await deleteResume(id);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("applications")
+      .set({
+        status: "delivered",
+        step: "created",
+        candidate_id: candidateId,
+        delivered_at: now,
+        lease_until: null,
+        lease_owner: null,
+        last_error: null,
+        resume_stored: 0,
+        updated_at: now,
+      })
+      .where("id", "=", id)
+      .execute();
+    await deleteResumeChunks(trx, id);
+  });
 }
 
-export async function scheduleRetry(id: string, error: string, nextAttemptAt: number, now = Date.now()): Promise<void> {
+export async function scheduleRetry(id: string, owner: string, error: string, nextAttemptAt: number, now = Date.now()): Promise<void> {
   const db = await database();
   await db
     .updateTable("applications")
     .set((eb) => ({
       attempts: eb("attempts", "+", 1),
-      next_attempt_at: nextAttemptAt,
+      next_attempt_at: Math.round(nextAttemptAt),
       lease_until: null,
+      lease_owner: null,
       last_error: error,
       updated_at: now,
     }))
     .where("id", "=", id)
+    .where("lease_owner", "=", owner)
+    .where("status", "=", "pending")
     .execute();
 }
 
-export async function markFailed(id: string, kind: FailureKind, reason: string, now = Date.now()): Promise<void> {
+export async function markFailed(id: string, owner: string, kind: FailureKind, reason: string, now = Date.now()): Promise<void> {
   const db = await database();
   await db
     .updateTable("applications")
@@ -187,9 +262,12 @@ export async function markFailed(id: string, kind: FailureKind, reason: string, 
       failure_reason: reason,
       last_error: reason,
       lease_until: null,
+      lease_owner: null,
       updated_at: now,
     }))
     .where("id", "=", id)
+    .where("lease_owner", "=", owner)
+    .where("status", "=", "pending")
     .execute();
 }
 
@@ -198,7 +276,7 @@ export async function retryNow(id: string, now = Date.now()): Promise<boolean> {
   const db = await database();
   const result = await db
     .updateTable("applications")
-    .set({ status: "pending", next_attempt_at: now, failure_reason: null, failure_kind: null, lease_until: null, updated_at: now })
+    .set({ status: "pending", next_attempt_at: now, failure_reason: null, failure_kind: null, updated_at: now })
     .where("id", "=", id)
     .where("status", "in", ["failed", "pending"])
     .executeTakeFirst();
@@ -216,18 +294,17 @@ export async function requeueFailedForAuth(now = Date.now()): Promise<number> {
   const db = await database();
   const result = await db
     .updateTable("applications")
-    .set({ status: "pending", next_attempt_at: now, failure_reason: null, failure_kind: null, lease_until: null, updated_at: now })
+    .set({ status: "pending", next_attempt_at: now, failure_reason: null, failure_kind: null, lease_until: null, lease_owner: null, updated_at: now })
     .where("status", "=", "failed")
     .where("failure_kind", "=", "auth")
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
-/** HR's "discard": the application and its resume are deleted. */
+/** HR's "discard": the application and its resume are deleted (the chunks go with it). */
 export async function discard(id: string): Promise<boolean> {
   const db = await database();
   const result = await db.deleteFrom("applications").where("id", "=", id).where("status", "in", ["failed", "pending"]).executeTakeFirst();
-  await deleteResume(id);
   return Number(result.numDeletedRows) > 0;
 }
 
@@ -235,7 +312,6 @@ export async function discard(id: string): Promise<boolean> {
 export async function removeForResubmission(id: string): Promise<void> {
   const db = await database();
   await db.deleteFrom("applications").where("id", "=", id).where("status", "=", "failed").execute();
-  await deleteResume(id);
 }
 
 export type QueueStats = {
@@ -259,12 +335,13 @@ export async function queueStats(): Promise<QueueStats> {
     .groupBy("status")
     .execute();
   const by = (status: ApplicationStatus) => rows.find((r) => r.status === status);
+  const oldest = by("pending")?.oldest;
   return {
     pending: Number(by("pending")?.n ?? 0),
     failed: Number(by("failed")?.n ?? 0),
     delivered: Number(by("delivered")?.n ?? 0),
     uncertainCreates: rows.reduce((sum, r) => sum + Number(r.uncertain ?? 0), 0),
-    oldestPendingAt: by("pending")?.oldest ?? null,
+    oldestPendingAt: oldest === null || oldest === undefined ? null : Number(oldest),
   };
 }
 
@@ -282,10 +359,4 @@ export async function pruneDelivered(retentionDays: number, now = Date.now()): P
     .where("delivered_at", "<", now - retentionDays * 86_400_000)
     .executeTakeFirst();
   return Number(result.numDeletedRows);
-}
-
-/** After a restart of the only process (SQLite), no lease can still be held. */
-export async function releaseAllLeases(): Promise<void> {
-  const db = await database();
-  await db.updateTable("applications").set({ lease_until: null }).where("lease_until", "is not", null).execute();
 }

@@ -1,17 +1,9 @@
-// The resume: checked by content, not by name, and kept on disk until it is delivered.
-// file-type reads the magic bytes; a .doc (an OLE compound file, like .xls or .msi) is
-// accepted only when cfb finds a WordDocument stream inside it.
+// The resume, checked by content, not by name (storage: ./resume-store.ts). file-type reads
+// the magic bytes; a .doc (an OLE compound file, like .xls or .msi) is accepted only when
+// cfb finds a WordDocument stream inside it.
 import "server-only";
-import { createHash } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { mkdir, open, rename, rm } from "node:fs/promises";
-import { join } from "node:path";
-import { Readable, Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import CFB from "cfb";
 import { fileTypeFromBlob } from "file-type";
-import { dataDir } from "@/lib/db";
 
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 export const DOC_MIME = "application/msword";
@@ -35,53 +27,4 @@ export async function sniffResume(file: Blob): Promise<SniffResult> {
     }
   }
   return { ok: false, problem: NOT_A_DOCUMENT };
-}
-
-export function outboxDir(): string {
-  return join(dataDir(), "outbox");
-}
-
-export function resumePath(applicationId: string): string {
-  return join(outboxDir(), `${applicationId.replace(/[^a-zA-Z0-9-]/g, "")}.bin`);
-}
-
-/**
- * Writes the resume to disk atomically and durably: streamed to a temporary file, fsynced,
- * renamed into place, and the directory fsynced. Returns its size and sha256.
- */
-export async function storeResume(applicationId: string, file: Blob): Promise<{ size: number; sha256: string }> {
-  const dir = outboxDir();
-  await mkdir(dir, { recursive: true });
-  const final = resumePath(applicationId);
-  const temp = `${final}.part`;
-  const hash = createHash("sha256");
-  let size = 0;
-  try {
-    await pipeline(
-      Readable.fromWeb(file.stream() as NodeReadableStream<Uint8Array>),
-      new Transform({
-        transform(chunk: Buffer, _enc, done) {
-          hash.update(chunk);
-          size += chunk.length;
-          done(null, chunk);
-        },
-      }),
-      createWriteStream(temp),
-    );
-    const handle = await open(temp, "r");
-    await handle.sync();
-    await handle.close();
-    await rename(temp, final);
-    const dirHandle = await open(dir, "r");
-    await dirHandle.sync();
-    await dirHandle.close();
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-  return { size, sha256: hash.digest("hex") };
-}
-
-export async function deleteResume(applicationId: string): Promise<void> {
-  await rm(resumePath(applicationId), { force: true });
 }

@@ -13,7 +13,7 @@ import { formDefinition } from "./definition";
 import { processApplication } from "./deliver";
 import { issueFormToken, readFormToken } from "./form-token";
 import { findById, findByKey, findRecentDuplicate, insertApplication, removeForResubmission, type ApplicationRecord } from "./outbox";
-import { deleteResume, sniffResume, storeResume } from "./resume";
+import { sniffResume } from "./resume";
 import { answerField, applicationSchema, FIELDS, fileOf, type ApplyState } from "./schema";
 
 const logger = log("applications");
@@ -155,11 +155,10 @@ export async function submitApplication(prev: ApplyState, formData: FormData, cl
     });
   }
 
-  // 6. Durable before anything else: the application and its resume.
+  // 6. Durable before anything else: the application and its resume, in one transaction.
   const branding = await getBranding();
   const utm = cleanUtm(values[UTM_FIELD] ?? "");
   const id = randomUUID();
-  const stored = resume ? await storeResume(id, resume) : null;
   const consent = (name: string, asked: boolean) => (asked ? data[name] === true : null);
   const { inserted, record } = await insertApplication({
     id,
@@ -183,11 +182,10 @@ export async function submitApplication(prev: ApplyState, formData: FormData, cl
       consentJob: consent(FIELDS.consentJob, definition.optInJob),
       consentDatabase: consent(FIELDS.consentDatabase, definition.optInDatabase),
     },
-    resume: resume && stored && mime ? { name: resume.name.slice(0, 200), type: mime, size: stored.size, sha256: stored.sha256 } : null,
+    resume: resume && mime ? { name: resume.name.slice(0, 200), type: mime, file: resume } : null,
   });
   if (!inserted) {
-    // A concurrent request with the same key won the race; report its result.
-    if (resume) await deleteResume(id);
+    // A concurrent request with the same key won the race (nothing of this one was stored).
     return (await settle(record)) ?? applied(job.slug, true);
   }
   logger.info({ application: id, job: job.uuid }, "application received");

@@ -1,32 +1,24 @@
-// The background worker in the server process: delivers queued applications when they are
-// due, and does the housekeeping that keeps personal data no longer than needed.
+// The background worker each server runs: it takes the leases of due applications a few at
+// a time (every replica helps; no two take the same one) and delivers them. Nothing is
+// released at start: a lease left by a server that died simply runs out (OUTBOX_LEASE_MS).
 import "server-only";
 import { env } from "@/lib/env";
+import { registerHousekeeping } from "@/lib/housekeeping";
 import { log } from "@/lib/log";
-import { pruneSessions } from "@/lib/admin/session";
-import { pruneRateLimits } from "@/lib/rate-limit";
-import { processApplication } from "./deliver";
 import { checkToken } from "@/lib/occupop";
-import { countFailedForAuth, dueIds, pruneDelivered, releaseAllLeases, requeueFailedForAuth } from "./outbox";
+import { serverId } from "@/lib/server-id";
+import { deliverClaimed } from "./deliver";
+import { claimDue, countFailedForAuth, pruneDelivered, requeueFailedForAuth } from "./outbox";
 
 const logger = log("outbox");
-const HOUSEKEEPING_MS = 60 * 60 * 1000;
-const BATCH = 10;
 
-type WorkerState = { timer?: NodeJS.Timeout; running: boolean; lastHousekeeping: number; lastAuthCheck: number };
+type WorkerState = { timer?: NodeJS.Timeout; running: boolean; lastAuthCheck: number };
 const KEY = Symbol.for("careers.outbox-worker");
 
 function state(): WorkerState {
   const g = globalThis as { [KEY]?: WorkerState };
-  g[KEY] ??= { running: false, lastHousekeeping: 0, lastAuthCheck: 0 };
+  g[KEY] ??= { running: false, lastAuthCheck: 0 };
   return g[KEY];
-}
-
-async function housekeeping(): Promise<void> {
-  const pruned = await pruneDelivered(env().DELIVERED_RETENTION_DAYS);
-  if (pruned) logger.info({ pruned }, "pruned delivered applications past retention");
-  await pruneRateLimits(24 * 60 * 60 * 1000);
-  await pruneSessions();
 }
 
 /**
@@ -47,34 +39,26 @@ async function recheckToken(s: WorkerState): Promise<void> {
   if (requeued) logger.info({ requeued }, "Occupop accepts the token again; held-back applications requeued");
 }
 
-/** One pass: delivers every due application (a batch at a time). */
+/** One pass: delivers every due application, OUTBOX_CONCURRENCY at a time. */
 export async function runOutboxOnce(): Promise<number> {
+  const { OUTBOX_CONCURRENCY: batch, OUTBOX_LEASE_MS: leaseMs } = env();
+  const owner = serverId();
   let delivered = 0;
   await recheckToken(state());
   for (;;) {
-    const ids = await dueIds(BATCH);
+    const ids = await claimDue(owner, batch, leaseMs);
     if (!ids.length) break;
-    let progressed = false;
-    for (const id of ids) {
-      const outcome = await processApplication(id);
-      if (outcome.kind !== "busy") progressed = true;
-      if (outcome.kind === "delivered") delivered++;
-    }
-    if (!progressed) break;
-  }
-  const s = state();
-  if (Date.now() - s.lastHousekeeping > HOUSEKEEPING_MS) {
-    s.lastHousekeeping = Date.now();
-    await housekeeping();
+    const outcomes = await Promise.all(ids.map((id) => deliverClaimed(id, owner)));
+    delivered += outcomes.filter((o) => o.kind === "delivered").length;
   }
   return delivered;
 }
 
-/** Starts the worker once per process. With SQLite the process is alone, so no lease can survive a restart. */
+/** Starts the worker once per process. */
 export async function startOutboxWorker(): Promise<void> {
   const s = state();
   if (s.timer) return;
-  await releaseAllLeases();
+  registerHousekeeping({ name: "delivered applications", run: () => pruneDelivered(env().DELIVERED_RETENTION_DAYS) });
   const tick = async () => {
     if (s.running) return;
     s.running = true;
@@ -89,5 +73,5 @@ export async function startOutboxWorker(): Promise<void> {
   s.timer = setInterval(() => void tick(), env().OUTBOX_POLL_MS);
   s.timer.unref();
   void tick();
-  logger.info({ pollMs: env().OUTBOX_POLL_MS }, "outbox worker started");
+  logger.info({ pollMs: env().OUTBOX_POLL_MS, server: serverId() }, "outbox worker started");
 }

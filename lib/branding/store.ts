@@ -5,6 +5,7 @@ import "server-only";
 import { database } from "@/lib/db";
 import { log } from "@/lib/log";
 import { DEFAULT_STORED_BRANDING, storedBrandingSchema, type StoredBranding } from "./schema";
+import { brandingSaved } from "./sync";
 
 export type BrandingVersion = {
   id: number;
@@ -32,6 +33,13 @@ export async function currentVersion(): Promise<BrandingVersion | null> {
   const db = await database();
   const row = await db.selectFrom("branding_versions").selectAll().orderBy("id", "desc").limit(1).executeTakeFirst();
   return row ? parse({ ...row, id: Number(row.id) }) : null;
+}
+
+/** The id of the version in effect (0: the defaults). */
+export async function latestVersionId(): Promise<number> {
+  const db = await database();
+  const row = await db.selectFrom("branding_versions").select((eb) => eb.fn.max("id").as("id")).executeTakeFirst();
+  return Number(row?.id ?? 0);
 }
 
 export async function versionById(id: number): Promise<BrandingVersion | null> {
@@ -71,6 +79,9 @@ export async function saveVersion(data: StoredBranding, baseVersion: number, by:
       .executeTakeFirstOrThrow();
     return { ok: true as const, version: parse({ ...row, id: Number(row.id) }) };
   });
-  if (result.ok) log("branding").info({ version: result.version.id, by, changes: result.version.changes, note }, "branding saved");
+  if (result.ok) {
+    log("branding").info({ version: result.version.id, by, changes: result.version.changes, note }, "branding saved");
+    brandingSaved(result.version.id);
+  }
   return result;
 }

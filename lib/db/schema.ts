@@ -20,7 +20,7 @@ export interface ApplicationsTable {
   resume_type: string | null;
   resume_size: number | null;
   resume_sha256: string | null;
-  /** True while the resume bytes are kept locally (until delivery). */
+  /** True while the resume bytes are kept (in resume_chunks, until delivery). */
   resume_stored: number;
   status: ApplicationStatus;
   step: DeliveryStep;
@@ -29,6 +29,8 @@ export interface ApplicationsTable {
   attempts: number;
   next_attempt_at: number;
   lease_until: number | null;
+  /** The server holding the lease (see lib/applications/lease.ts). */
+  lease_owner: string | null;
   last_error: string | null;
   failure_reason: string | null;
   failure_kind: FailureKind | null;
@@ -84,6 +86,24 @@ export interface ImagesTable {
   created_at: number;
 }
 
+export interface ResumeChunksTable {
+  application_id: string;
+  seq: number;
+  bytes: Uint8Array;
+}
+
+export interface JobSnapshotTable {
+  /** Always "current": one row. */
+  id: string;
+  /** Goes up by one each time the job list's content changes. */
+  version: number;
+  /** sha256 of `data`. */
+  hash: string;
+  /** The app's Job[] as JSON. */
+  data: string;
+  fetched_at: number;
+}
+
 export interface Database {
   applications: ApplicationsTable;
   rate_limits: RateLimitsTable;
@@ -92,4 +112,6 @@ export interface Database {
   admin_sessions: AdminSessionsTable;
   branding_versions: BrandingVersionsTable;
   images: ImagesTable;
+  resume_chunks: ResumeChunksTable;
+  job_snapshot: JobSnapshotTable;
 }

@@ -15,12 +15,15 @@ export function fileUrlOf(signedUrl: string): string {
   return url.toString();
 }
 
+/** The bytes to upload: a stream opened when the request starts, and its exact length. */
+export type UploadBody = { stream: () => ReadableStream<Uint8Array>; size: number };
+
 /**
- * PUTs the file to the signed URL and returns the file URL. The Blob is streamed as it is:
- * no extra in-memory copy. A refused signature (expired or used) is retryable with a
- * fresh URL; it never means the token is wrong.
+ * PUTs the file to the signed URL and returns the file URL. The bytes stream through with a
+ * Content-Length (signed-URL stores refuse chunked uploads): no in-memory copy. A refused
+ * signature (expired or used) is retryable with a fresh URL; it never means the token is wrong.
  */
-export async function uploadResume(signedUrl: string, file: Blob, contentType: string): Promise<string> {
+export async function uploadResume(signedUrl: string, file: Blob | UploadBody, contentType: string): Promise<string> {
   let url: URL;
   try {
     url = new URL(signedUrl);
@@ -31,10 +34,12 @@ export async function uploadResume(signedUrl: string, file: Blob, contentType: s
     throw new OccupopError({ kind: "invalid-response", operation: OPERATION, message: "Occupop gave an invalid upload URL." });
   }
   try {
+    const streamed = !(file instanceof Blob);
     const response = await fetch(url, {
       method: "PUT",
-      headers: { "Content-Type": contentType },
-      body: file,
+      headers: { "Content-Type": contentType, ...(streamed ? { "Content-Length": String(file.size) } : {}) },
+      body: streamed ? file.stream() : file,
+      ...(streamed ? { duplex: "half" as const } : {}),
       signal: AbortSignal.timeout(env().OCCUPOP_UPLOAD_TIMEOUT_MS),
       cache: "no-store",
       redirect: "error",

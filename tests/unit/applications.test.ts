@@ -1,16 +1,28 @@
-import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { processApplication } from "@/lib/applications/deliver";
-import { runOutboxOnce } from "@/lib/applications/worker";
-import { claim, findById, insertApplication, markDelivered, pruneDelivered, queueStats, type NewApplication } from "@/lib/applications/outbox";
-import { resumePath, sniffResume, storeResume } from "@/lib/applications/resume";
+import {
+  claim,
+  claimDue,
+  findById,
+  insertApplication,
+  markDelivered,
+  pruneDelivered,
+  queueStats,
+  renewLease,
+  scheduleRetry,
+  type NewApplication,
+} from "@/lib/applications/outbox";
+import { sniffResume } from "@/lib/applications/resume";
+import { CHUNK_BYTES, importLegacyResumes, readResumeChunks } from "@/lib/applications/resume-store";
 import { applicationSchema, type ApplicationFormDefinition } from "@/lib/applications/schema";
-import { closeDb, database } from "@/lib/db";
+import { runOutboxOnce } from "@/lib/applications/worker";
+import { database } from "@/lib/db";
 import { resetEnv } from "@/lib/env";
 import { findJobForApplication, listJobs } from "@/lib/occupop";
+import { DATABASES, freshDatabase } from "../helpers/databases";
 import { doc, docx, otherCompoundFile } from "../helpers/documents";
 import { startEmulator } from "../helpers/emulator";
 
@@ -100,7 +112,7 @@ describe("sniffResume", () => {
   });
 });
 
-describe("the outbox", () => {
+describe.each(DATABASES)("the outbox on %s", (kind) => {
   let dir: string;
   let emulator: Awaited<ReturnType<typeof startEmulator>>;
 
@@ -111,22 +123,16 @@ describe("the outbox", () => {
     await emulator.stop();
   });
   beforeEach(async () => {
-    await closeDb();
-    dir = mkdtempSync(join(tmpdir(), "outbox-test-"));
-    process.env.DATA_DIR = dir;
+    dir = await freshDatabase(kind);
     process.env.OCCUPOP_TIMEOUT_MS = "400";
     resetEnv();
     await emulator.control("/reset", "POST");
   });
-  afterAll(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
 
-  async function newApplication(tag: string, withResume = true): Promise<NewApplication> {
+  async function newApplication(tag: string, resumeBytes: Buffer | null = PDF): Promise<NewApplication> {
     const jobs = await listJobs();
     const job = jobs.find((j) => j.isOpen && j.requiresCv && !j.questions.length)!;
     const id = crypto.randomUUID();
-    const stored = withResume ? await storeResume(id, file(PDF, "cv.pdf")) : null;
     return {
       id,
       idempotencyKey: `key-${tag}-${id}`,
@@ -149,46 +155,82 @@ describe("the outbox", () => {
         consentJob: null,
         consentDatabase: null,
       },
-      resume: stored ? { name: "cv.pdf", type: "application/pdf", ...stored } : null,
+      resume: resumeBytes ? { name: "cv.pdf", type: "application/pdf", file: file(resumeBytes, "cv.pdf") } : null,
     };
   }
 
+  const sha = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
   const candidates = async (email: string) =>
-    ((await (await emulator.control(`/candidates?email=${email}`)).json()) as { data: Array<{ upload: { sha256: string } }> }).data;
+    ((await (await emulator.control(`/candidates?email=${email}`)).json()) as { data: Array<{ upload: { sha256: string; size: number } }> }).data;
+  const chunkCount = async (id: string) => {
+    const db = await database();
+    const row = await db.selectFrom("resume_chunks").select((eb) => eb.fn.countAll<number>().as("n")).where("application_id", "=", id).executeTakeFirst();
+    return Number(row?.n ?? 0);
+  };
+  const readBack = async (id: string, size: number) => Buffer.from(await new Response(readResumeChunks(id, size)).arrayBuffer());
 
-  it("writes the resume atomically, with its sha256", async () => {
-    const id = crypto.randomUUID();
-    const stored = await storeResume(id, file(PDF, "cv.pdf"));
-    expect(stored).toEqual({ size: PDF.length, sha256: createHash("sha256").update(PDF).digest("hex") });
-    expect(readFileSync(resumePath(id)).equals(PDF)).toBe(true);
-    expect(existsSync(`${resumePath(id)}.part`)).toBe(false);
+  it("stores the application and its resume together, in 1 MiB rows, with its sha256", async () => {
+    const bytes = Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(2 * CHUNK_BYTES + 12_345)]);
+    const app = await newApplication("chunks", bytes);
+    const { record } = await insertApplication(app);
+    expect(record).toMatchObject({ resume_size: bytes.length, resume_sha256: sha(bytes), resume_stored: 1 });
+    expect(await chunkCount(app.id)).toBe(3);
+    expect((await readBack(app.id, bytes.length)).equals(bytes)).toBe(true);
   });
 
-  it("stores an idempotency key once: a second insert returns the first", async () => {
+  it("stores an idempotency key once: a second insert returns the first and stores no second resume", async () => {
     const app = await newApplication("idem");
     const first = await insertApplication(app);
     const second = await insertApplication({ ...app, id: crypto.randomUUID() });
     expect(first.inserted).toBe(true);
     expect(second.inserted).toBe(false);
     expect(second.record.id).toBe(app.id);
+    const db = await database();
+    const rows = await db.selectFrom("resume_chunks").select("application_id").execute();
+    expect(new Set(rows.map((r) => r.application_id))).toEqual(new Set([app.id]));
   });
 
   it("lets one deliverer at a time hold a lease", async () => {
     const app = await newApplication("lease");
     await insertApplication(app);
-    expect(await claim(app.id, 10_000)).toBe(true);
-    expect(await claim(app.id, 10_000)).toBe(false);
+    expect(await claim(app.id, "server-a", 10_000)).toBe(true);
+    expect(await claim(app.id, "server-b", 10_000)).toBe(false);
     expect(await processApplication(app.id)).toEqual({ kind: "busy" });
   });
 
-  it("delivers once, with the exact bytes, then deletes the local resume", async () => {
-    const app = await newApplication("deliver");
+  it("gives each of several concurrent claimers different applications", async () => {
+    const apps = await Promise.all(Array.from({ length: 24 }, (_, i) => newApplication(`many-${i}`, null)));
+    for (const app of apps) await insertApplication(app);
+    const claimed = await Promise.all(["a", "b", "c", "d"].map((owner) => claimDue(owner, 24, 10_000)));
+    const all = claimed.flat();
+    expect(all).toHaveLength(24);
+    expect(new Set(all).size).toBe(24);
+    expect(await claimDue("e", 24, 10_000)).toEqual([]);
+  });
+
+  it("hands a dead server's lease to another once it runs out, and fences the old owner", async () => {
+    const app = await newApplication("takeover");
+    await insertApplication(app);
+    expect(await claim(app.id, "dead-server", 50)).toBe(true);
+    expect(await claimDue("live-server", 10, 10_000)).toEqual([]);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(await claimDue("live-server", 10, 10_000)).toEqual([app.id]);
+    // The old owner, waking up, can neither renew nor reschedule what is no longer its own.
+    expect(await renewLease(app.id, "dead-server", 10_000)).toBe(false);
+    await scheduleRetry(app.id, "dead-server", "late", Date.now() + 60_000);
+    expect(await findById(app.id)).toMatchObject({ lease_owner: "live-server", attempts: 0, last_error: null });
+    expect(await renewLease(app.id, "live-server", 10_000)).toBe(true);
+  });
+
+  it("delivers once, with the exact bytes, then deletes the stored resume", async () => {
+    const bytes = Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(CHUNK_BYTES + 7)]);
+    const app = await newApplication("deliver", bytes);
     await insertApplication(app);
     expect(await processApplication(app.id)).toEqual({ kind: "delivered" });
     const [candidate] = await candidates("deliver@example.com");
-    expect(candidate?.upload.sha256).toBe(app.resume?.sha256);
-    expect(existsSync(resumePath(app.id))).toBe(false);
-    expect(await findById(app.id)).toMatchObject({ status: "delivered", step: "created", resume_stored: 0 });
+    expect(candidate?.upload).toMatchObject({ sha256: sha(bytes), size: bytes.length });
+    expect(await chunkCount(app.id)).toBe(0);
+    expect(await findById(app.id)).toMatchObject({ status: "delivered", step: "created", resume_stored: 0, lease_owner: null });
     // Nothing can deliver it again.
     expect(await processApplication(app.id)).toEqual({ kind: "busy" });
     expect(await candidates("deliver@example.com")).toHaveLength(1);
@@ -199,7 +241,7 @@ describe("the outbox", () => {
     await insertApplication(app);
     await emulator.control("/faults", "POST", { target: "create", kind: "500" });
     expect((await processApplication(app.id)).kind).toBe("queued");
-    expect(await findById(app.id)).toMatchObject({ status: "pending", step: "uploaded", attempts: 1 });
+    expect(await findById(app.id)).toMatchObject({ status: "pending", step: "uploaded", attempts: 1, lease_owner: null });
     const db = await database();
     await db.updateTable("applications").set({ next_attempt_at: 0 }).where("id", "=", app.id).execute();
     await emulator.control("/requests", "DELETE");
@@ -250,11 +292,35 @@ describe("the outbox", () => {
   });
 
   it("prunes delivered applications past the retention window", async () => {
-    const app = await newApplication("prune", false);
+    const app = await newApplication("prune", null);
     await insertApplication(app);
     await markDelivered(app.id, "1", Date.now() - 40 * 86_400_000);
     expect(await pruneDelivered(30)).toBe(1);
     expect(await findById(app.id)).toBeUndefined();
+  });
+
+  it("moves a resume a previous version left in DATA_DIR/outbox into the database", async () => {
+    const bytes = Buffer.concat([Buffer.from("%PDF-1.4\n"), randomBytes(5000)]);
+    const app = await newApplication("legacy", null);
+    await insertApplication(app);
+    const db = await database();
+    await db.updateTable("applications").set({ resume_stored: 1, resume_size: bytes.length, resume_name: "cv.pdf", resume_type: "application/pdf" }).where("id", "=", app.id).execute();
+    mkdirSync(join(dir, "outbox"), { recursive: true });
+    writeFileSync(join(dir, "outbox", `${app.id}.bin`), bytes);
+    expect(await importLegacyResumes()).toBe(1);
+    expect((await readBack(app.id, bytes.length)).equals(bytes)).toBe(true);
+    expect(await processApplication(app.id)).toEqual({ kind: "delivered" });
+    expect((await candidates("legacy@example.com"))[0]?.upload.sha256).toBe(sha(bytes));
+  });
+});
+
+describe("the adapter", () => {
+  let emulator: Awaited<ReturnType<typeof startEmulator>>;
+  beforeAll(async () => {
+    emulator = await startEmulator();
+  });
+  afterAll(async () => {
+    await emulator.stop();
   });
 
   it("finds a fresh job with its signed URL for every delivery", async () => {

@@ -1,13 +1,12 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "@/lib/admin/passwords";
 import { contrastProblems, contrastRatio, nearestPassingShade, textOn } from "@/lib/branding/colors";
 import { DEFAULT_STORED_BRANDING } from "@/lib/branding/schema";
-import { currentVersion, history, saveVersion } from "@/lib/branding/store";
-import { closeDb } from "@/lib/db";
-import { resetEnv } from "@/lib/env";
+import { currentVersion, history, latestVersionId, saveVersion } from "@/lib/branding/store";
+import { syncBrandingFromDatabase } from "@/lib/branding/sync";
+import { database } from "@/lib/db";
+import { pageGeneration } from "@/lib/page-cache";
+import { DATABASES, freshDatabase } from "../helpers/databases";
 
 describe("contrast", () => {
   it("measures WCAG ratios and picks readable text", () => {
@@ -43,11 +42,9 @@ describe("passwords", () => {
   });
 });
 
-describe("branding versions", () => {
+describe.each(DATABASES)("branding versions on %s", (kind) => {
   beforeEach(async () => {
-    await closeDb();
-    process.env.DATA_DIR = mkdtempSync(join(tmpdir(), "branding-test-"));
-    resetEnv();
+    await freshDatabase(kind);
   });
 
   it("keeps every save as a version with who and what changed", async () => {
@@ -64,5 +61,22 @@ describe("branding versions", () => {
     const stale = await saveVersion({ ...DEFAULT_STORED_BRANDING, companyName: "B" }, 0, "bob@example.com");
     expect(stale).toEqual({ ok: false, reason: "stale", current: 1 });
     expect((await currentVersion())?.data.companyName).toBe("A");
+  });
+
+  it("renders the public pages again after a save, here at once and on another server at its next sync", async () => {
+    await syncBrandingFromDatabase();
+    const before = pageGeneration().value;
+    const saved = await saveVersion({ ...DEFAULT_STORED_BRANDING, companyName: "A" }, 0, "ann@example.com");
+    expect(saved.ok).toBe(true);
+    expect(pageGeneration().value).toBe(before + 1);
+    // Nothing new since: the next sync changes nothing.
+    await syncBrandingFromDatabase();
+    expect(pageGeneration().value).toBe(before + 1);
+    // A save made by another server (written straight to the database) is found by the sync.
+    const db = await database();
+    await db.insertInto("branding_versions").values({ data: JSON.stringify(DEFAULT_STORED_BRANDING), created_by: "other", created_at: Date.now(), changes: "[]", note: null }).execute();
+    expect(await latestVersionId()).toBe(2);
+    await syncBrandingFromDatabase();
+    expect(pageGeneration().value).toBe(before + 2);
   });
 });

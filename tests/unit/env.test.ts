@@ -26,4 +26,12 @@ describe("parseEnv", () => {
     expect(message).toContain("SITE_URL is required");
     expect(message).toContain("JOBS_CACHE_SECONDS");
   });
+
+  it("takes a PostgreSQL DATABASE_URL, and names anything else", () => {
+    const base = { OCCUPOP_API_TOKEN: "t0ken-value", SITE_URL: "https://careers.example.com" };
+    expect(parseEnv({ ...base, DATABASE_URL: "postgres://careers:pw@db:5432/careers" }).DATABASE_URL).toBe("postgres://careers:pw@db:5432/careers");
+    expect(parseEnv({ ...base, DATABASE_URL: "postgresql://db/careers?sslmode=require" }).DATABASE_URL).toContain("sslmode=require");
+    expect(parseEnv({ ...base, DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+    expect(() => parseEnv({ ...base, DATABASE_URL: "mysql://db/careers" })).toThrow("DATABASE_URL must be a postgres:// URL (or unset, for SQLite in DATA_DIR)");
+  });
 });

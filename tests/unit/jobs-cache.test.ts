@@ -1,8 +1,12 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { database } from "@/lib/db";
 import { resetEnv } from "@/lib/env";
 import { getJobsSnapshot, JobsUnavailableError, refreshJobs } from "@/lib/jobs";
+import { resetJobsCache, syncJobsFromDatabase } from "@/lib/jobs/cache";
 import { secretsMatch } from "@/lib/jobs/revalidate";
+import { pageGeneration } from "@/lib/page-cache";
+import { DATABASES, freshDatabase, type DatabaseKind } from "../helpers/databases";
 import { json, scriptedServer } from "../helpers/scripted-server";
 
 const page1 = JSON.parse(readFileSync("tests/fixtures/occupop/jobs-page-1.json", "utf8"));
@@ -10,14 +14,18 @@ const page2 = JSON.parse(readFileSync("tests/fixtures/occupop/jobs-page-2.json",
 
 let server: Awaited<ReturnType<typeof scriptedServer>>;
 let failing = false;
+let retitle: string | null = null;
 
-async function fresh(cacheSeconds: string) {
-  // A clean cache per test: the cache lives on globalThis, like in the server.
-  delete (globalThis as Record<symbol, unknown>)[Symbol.for("careers.jobs-cache")];
+/** A cold server process: nothing in memory; the database as `kind` (fresh unless kept). */
+async function fresh(cacheSeconds: string, kind: DatabaseKind = "sqlite") {
+  resetJobsCache();
+  await freshDatabase(kind);
   server = await scriptedServer((req, res) => {
     if (failing) return json(res, 503, { message: "down" });
+    const body = structuredClone(req.url.includes("page=2") ? page2 : page1);
+    if (retitle && !req.url.includes("page=2")) body.data[0].title = retitle;
     // A little latency, so concurrent callers really overlap.
-    setTimeout(() => json(res, 200, req.url.includes("page=2") ? page2 : page1), 30);
+    setTimeout(() => json(res, 200, body), 30);
   });
   process.env.OCCUPOP_API_URL = `${server.origin}/rest`;
   process.env.JOBS_CACHE_SECONDS = cacheSeconds;
@@ -27,6 +35,7 @@ const listings = () => server.requests.filter((r) => r.url.endsWith("page=1")).l
 
 afterEach(async () => {
   failing = false;
+  retitle = null;
   vi.useRealTimers();
   await server?.close();
 });
@@ -67,6 +76,69 @@ describe("the job cache", () => {
     const asked = server.requests.length;
     await Promise.all(Array.from({ length: 50 }, () => getJobsSnapshot().catch(() => null)));
     expect(server.requests.length).toBe(asked);
+  });
+});
+
+describe.each(DATABASES)("the job list shared between servers on %s", (kind) => {
+  it("lets a cold server start from the list another server fetched, without asking Occupop", async () => {
+    await fresh("300", kind);
+    const first = await getJobsSnapshot();
+    expect(listings()).toBe(1);
+    resetJobsCache(); // another server process, same database
+    const second = await getJobsSnapshot();
+    expect(second.jobs).toEqual(first.jobs);
+    expect(listings()).toBe(1);
+  });
+
+  it("keeps serving the shared list after a restart while Occupop is down", async () => {
+    await fresh("300", kind);
+    const good = await getJobsSnapshot();
+    failing = true;
+    resetJobsCache();
+    expect((await getJobsSnapshot()).jobs).toEqual(good.jobs);
+  });
+
+  it("adopts a list another server refreshed, and renders the pages again, at the next sync", async () => {
+    await fresh("300", kind);
+    await getJobsSnapshot();
+    const generation = pageGeneration().value;
+    // Another server refreshes (a webhook reached it): simulated by writing what it would.
+    retitle = "Chief Trail Officer";
+    const db = await database();
+    const before = await db.selectFrom("job_snapshot").selectAll().executeTakeFirstOrThrow();
+    const jobs = JSON.parse(before.data) as Array<{ title: string }>;
+    jobs[0]!.title = "Chief Trail Officer";
+    await db
+      .updateTable("job_snapshot")
+      .set({ data: JSON.stringify(jobs), hash: "another-hash", version: Number(before.version) + 1, fetched_at: Date.now() })
+      .execute();
+    expect((await getJobsSnapshot()).jobs[0]!.title).not.toBe("Chief Trail Officer");
+    await syncJobsFromDatabase();
+    expect((await getJobsSnapshot()).jobs[0]!.title).toBe("Chief Trail Officer");
+    expect(pageGeneration().value).toBe(generation + 1);
+    expect(listings()).toBe(1);
+  });
+
+  it("between them, servers ask Occupop about once per window", async () => {
+    await fresh("1", kind);
+    await getJobsSnapshot(); // server A: listing 1
+    const db = await database();
+    // Another server refreshed just now (same content): this one's window restarts.
+    await new Promise((r) => setTimeout(r, 1100));
+    await db.updateTable("job_snapshot").set({ fetched_at: Date.now() }).execute();
+    await syncJobsFromDatabase();
+    const snapshot = await getJobsSnapshot();
+    expect(snapshot.stale).toBe(false);
+    expect(listings()).toBe(1);
+    // A refresh a webhook asks for goes to Occupop and is shared with the version raised
+    // only when the content changed.
+    retitle = "Night Auditor";
+    await refreshJobs();
+    const row = await db.selectFrom("job_snapshot").select(["version", "data"]).executeTakeFirstOrThrow();
+    expect(Number(row.version)).toBe(2);
+    expect(row.data).toContain("Night Auditor");
+    await refreshJobs();
+    expect(Number((await db.selectFrom("job_snapshot").select("version").executeTakeFirstOrThrow()).version)).toBe(2);
   });
 });
 

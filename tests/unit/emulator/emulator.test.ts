@@ -242,6 +242,19 @@ describe("POST /rest/jobs/{uuid}/candidates", () => {
   });
 });
 
+describe("the job controls", () => {
+  it("posts a new job, listed first, with its own id, slug and dates", async () => {
+    const res = await control("/jobs", "POST", { title: "Kayak Guide" });
+    expect(res.status).toBe(201);
+    const created = ((await res.json()) as { data: { uuid: string; unique_slug: string } }).data;
+    const [first] = await allJobs();
+    expect(first).toMatchObject({ uuid: created.uuid, title: "Kayak Guide", closed_for_applicants: false });
+    expect(first!.unique_slug).toMatch(/^kayak-guide-[0-9a-f]{5}$/);
+    expect(Date.now() - Date.parse(first!.created_at as string)).toBeLessThan(60_000);
+    await control("/reset", "POST");
+  });
+});
+
 describe("fault injection", () => {
   it("answers the next N matching requests with the fault, then recovers", async () => {
     await control("/faults", "POST", { target: "list", kind: "500", count: 2 });
@@ -269,6 +282,18 @@ describe("fault injection", () => {
     const started = Date.now();
     expect((await get("/rest/jobs")).status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(280);
+  });
+
+  it("hits only the given share of matching requests, using up nothing on a miss", async () => {
+    await control("/faults", "POST", { target: "list", kind: "500", count: 1000, probability: 0.3 });
+    const statuses = [];
+    for (let i = 0; i < 200; i++) statuses.push((await get("/rest/jobs")).status);
+    const failed = statuses.filter((s) => s === 500).length;
+    expect(failed).toBeGreaterThan(30);
+    expect(failed).toBeLessThan(90);
+    const rules = (await (await control("/faults", "GET")).json()) as { data: Array<{ remaining: number }> };
+    expect(rules.data[0]?.remaining).toBe(1000 - failed);
+    await control("/faults", "DELETE");
   });
 
   it("answers 422 with the given field errors", async () => {

@@ -1,0 +1,28 @@
+// Which branding version this server's pages show, so a save on any server (found by
+// lib/sync) renders the public pages again here too.
+import "server-only";
+import { invalidatePages } from "@/lib/page-cache";
+import { latestVersionId } from "./store";
+
+const KEY = Symbol.for("careers.branding-known-version");
+type Known = { version?: number };
+
+function known(): Known {
+  const g = globalThis as { [KEY]?: Known };
+  g[KEY] ??= {};
+  return g[KEY];
+}
+
+/** A version was saved on this server: its pages change now, not at the next poll. */
+export function brandingSaved(version: number): void {
+  known().version = version;
+  invalidatePages("branding saved");
+}
+
+/** Compares the newest version in the database with the one this server's pages show. */
+export async function syncBrandingFromDatabase(): Promise<void> {
+  const latest = await latestVersionId();
+  const k = known();
+  if (k.version !== undefined && k.version !== latest) invalidatePages("branding saved on another server");
+  k.version = latest;
+}
