@@ -4,10 +4,13 @@ import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 // End-to-end tests drive a real Chromium against the built standalone server and the
-// bundled Occupop emulator, over HTTP. Ports and data are the tests' own.
+// bundled Occupop emulator, over HTTP. Ports and data are the tests' own. The site runs
+// twice: on SQLite (every spec) and on a real PostgreSQL server the tests start themselves
+// (the specs that touch the database, and the multi-replica ones).
 export const E2E = {
   appPort: Number(process.env.E2E_APP_PORT ?? 3110),
   emulatorPort: Number(process.env.E2E_EMULATOR_PORT ?? 4110),
+  pgPort: Number(process.env.E2E_PG_PORT ?? 5510),
   token: "e2e-occupop-token-5f2b9c1d7e",
   revalidateSecret: "e2e-revalidate-secret-0a9b8c7d",
   adminEmail: "hr@kestrel.example",
@@ -21,19 +24,66 @@ export const E2E_SITE_ENV = {
   OCCUPOP_TIMEOUT_MS: "1500",
   OCCUPOP_UPLOAD_TIMEOUT_MS: "2000",
   OUTBOX_AUTH_RECHECK_MS: "500",
+  // A killed server's leases run out quickly, so restart tests need not wait 30 s.
+  OUTBOX_LEASE_MS: "3000",
   OUTBOX_POLL_MS: "200",
   OUTBOX_RETRY_BASE_MS: "300",
   OUTBOX_RETRY_MAX_MS: "1500",
+  SYNC_POLL_MS: "500",
 };
 
 // One data directory per run; workers inherit it through the environment.
 process.env.E2E_RUN_DIR ??= mkdtempSync(join(tmpdir(), "careers-e2e-"));
 const runDir = process.env.E2E_RUN_DIR;
-/** The main site server's data directory (its database), for tests that must look inside. */
-export const E2E_SITE_DATA = join(runDir, "site");
+
+/** The PostgreSQL server the tests start (tests/helpers/postgres.mjs); databases are made in it. */
+export const E2E_PG_ADMIN_URL = `postgres://careers@127.0.0.1:${E2E.pgPort}/postgres`;
+
+export type SiteTarget = { kind: "sqlite" | "postgres"; url: string; dataDir: string; databaseUrl?: string };
+
+/** The site server each project tests. */
+export const TARGETS: Record<SiteTarget["kind"], SiteTarget> = {
+  sqlite: { kind: "sqlite", url: `http://localhost:${E2E.appPort}`, dataDir: join(runDir, "site") },
+  postgres: {
+    kind: "postgres",
+    url: `http://localhost:${E2E.appPort + 1}`,
+    dataDir: join(runDir, "site-pg"),
+    databaseUrl: `postgres://careers@127.0.0.1:${E2E.pgPort}/careers_e2e`,
+  },
+};
 
 const chromium =
   process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") && !process.env.PLAYWRIGHT_BUNDLED ? "/usr/bin/chromium" : undefined);
+
+function siteServer(target: SiteTarget) {
+  const port = new URL(target.url).port;
+  return {
+    command: "node scripts/server.mjs",
+    url: `http://127.0.0.1:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: process.env.E2E_SERVER_LOG ? ("pipe" as const) : ("ignore" as const),
+    env: {
+      PORT: port,
+      HOSTNAME: "127.0.0.1",
+      OCCUPOP_API_URL: `http://127.0.0.1:${E2E.emulatorPort}/rest`,
+      OCCUPOP_API_TOKEN: E2E.token,
+      SITE_URL: target.url,
+      DATA_DIR: target.dataDir,
+      ...(target.databaseUrl ? { DATABASE_URL: target.databaseUrl } : {}),
+      // Tests refresh the job list explicitly (POST /api/revalidate) when they change it.
+      JOBS_CACHE_SECONDS: "3600",
+      REVALIDATE_SECRET: E2E.revalidateSecret,
+      ADMIN_EMAIL: E2E.adminEmail,
+      ADMIN_PASSWORD: E2E.adminPassword,
+      ...E2E_SITE_ENV,
+      NEXT_TELEMETRY_DISABLED: "1",
+      ENV_FILE: join(runDir, "no.env"),
+    },
+  };
+}
+
+const DATABASE_SPECS = /(apply|outbox|admin|replicas|database|deployment)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -44,7 +94,6 @@ export default defineConfig({
   timeout: 60_000,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
-    baseURL: `http://localhost:${E2E.appPort}`,
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: chromium,
@@ -59,7 +108,18 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    {
+      name: "sqlite",
+      testIgnore: /(replicas|database)\.spec\.ts$/,
+      use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: TARGETS.sqlite.url },
+    },
+    {
+      name: "postgres",
+      testMatch: DATABASE_SPECS,
+      use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: TARGETS.postgres.url },
+    },
+  ],
   webServer: [
     {
       command: "node node_modules/tsx/dist/cli.mjs emulator/main.ts",
@@ -73,27 +133,18 @@ export default defineConfig({
       },
     },
     {
-      command: "node scripts/server.mjs",
-      url: `http://127.0.0.1:${E2E.appPort}/api/health`,
+      // A real PostgreSQL server, in the foreground; it answers on the ready port once the
+      // site's database exists, and shuts down cleanly when the run ends.
+      command: "node tests/helpers/postgres.mjs",
+      url: `http://127.0.0.1:${E2E.pgPort + 1}/`,
       reuseExistingServer: false,
-      timeout: 60_000,
-      stdout: process.env.E2E_SERVER_LOG ? "pipe" : "ignore",
-      env: {
-        PORT: String(E2E.appPort),
-        HOSTNAME: "127.0.0.1",
-        OCCUPOP_API_URL: `http://127.0.0.1:${E2E.emulatorPort}/rest`,
-        OCCUPOP_API_TOKEN: E2E.token,
-        SITE_URL: `http://localhost:${E2E.appPort}`,
-        DATA_DIR: E2E_SITE_DATA,
-        // Tests refresh the job list explicitly (POST /api/revalidate) when they change it.
-        JOBS_CACHE_SECONDS: "3600",
-        REVALIDATE_SECRET: E2E.revalidateSecret,
-        ADMIN_EMAIL: E2E.adminEmail,
-        ADMIN_PASSWORD: E2E.adminPassword,
-        ...E2E_SITE_ENV,
-        NEXT_TELEMETRY_DISABLED: "1",
-        ENV_FILE: join(runDir, "no.env"),
-      },
+      timeout: 180_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+      env: { PG_PORT: String(E2E.pgPort), PG_READY_PORT: String(E2E.pgPort + 1), PG_DATABASE: "careers_e2e" },
     },
+    siteServer(TARGETS.sqlite),
+    siteServer(TARGETS.postgres),
   ],
 });

@@ -1,9 +1,8 @@
 // Logging in to the admin area and putting the branding back, for the admin tests.
 import { execFileSync } from "node:child_process";
-import { join } from "node:path";
-import SQLite from "better-sqlite3";
 import { expect, type Page } from "@playwright/test";
-import { E2E, E2E_SITE_DATA } from "../../playwright.config";
+import { E2E } from "../../playwright.config";
+import { siteQuery, target } from "./support";
 
 export async function logIn(page: Page, email = E2E.adminEmail, password = E2E.adminPassword): Promise<void> {
   await page.goto("/admin/login");
@@ -15,20 +14,16 @@ export async function logIn(page: Page, email = E2E.adminEmail, password = E2E.a
 
 /** Adds an administrator with the project's own command, against the test site's database. */
 export function createAdminWithCli(email: string, password: string): void {
+  const { dataDir, databaseUrl } = target();
   execFileSync("npm", ["run", "admin", "--silent", "--", "create", email], {
-    env: { ...process.env, DATA_DIR: E2E_SITE_DATA, ADMIN_PASSWORD: password, LOG_LEVEL: "silent" },
+    env: { ...process.env, DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ADMIN_PASSWORD: password, LOG_LEVEL: "silent" },
     stdio: "pipe",
   });
 }
 
 /** Makes every session of the test site expire now (as if 12 hours had passed). */
-export function expireAllSessions(): void {
-  const db = new SQLite(join(E2E_SITE_DATA, "careers.sqlite"));
-  try {
-    db.prepare("UPDATE admin_sessions SET expires_at = 0").run();
-  } finally {
-    db.close();
-  }
+export async function expireAllSessions(): Promise<void> {
+  await siteQuery("UPDATE admin_sessions SET expires_at = 0");
 }
 
 export async function resetBranding(page: Page): Promise<void> {

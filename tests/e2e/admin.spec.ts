@@ -3,7 +3,7 @@ import { E2E } from "../../playwright.config";
 import { png } from "../helpers/png";
 import { createAdminWithCli, expireAllSessions, logIn, resetBranding } from "./admin-support";
 import { testFile } from "./apply-support";
-import { expectNoAxeViolations, openEmulatorJobs, SITE } from "./support";
+import { expectNoAxeViolations, openEmulatorJobs, site } from "./support";
 
 test.describe.configure({ mode: "serial" });
 
@@ -81,7 +81,7 @@ test.describe("access", () => {
       const headers = { ...captured!.headers };
       delete headers.cookie;
       if (cookie) headers.cookie = `careers_admin_session=${cookie}`;
-      return request.fetch(`${SITE}/admin/branding`, { method: "POST", headers, data: captured!.body });
+      return request.fetch(`${site()}/admin/branding`, { method: "POST", headers, data: captured!.body });
     };
     // With the valid session the replayed save does run (and is refused as stale: it is the old version).
     expect(await (await send(sessionCookie)).text()).toContain("Someone else saved the branding");
@@ -91,7 +91,7 @@ test.describe("access", () => {
       expect(body).not.toContain("Saved as version");
     }
     // An expired session is refused too, for pages and actions.
-    expireAllSessions();
+    await expireAllSessions();
     expect(await (await send(sessionCookie)).text()).toContain("Your session has ended, so nothing was changed");
     await page.goto("/admin/branding");
     await expect(page).toHaveURL(/\/admin\/login$/);
@@ -115,7 +115,7 @@ test.describe("the branding editor", () => {
     await page.getByLabel("Primary colour").fill("#1d4ed8");
     await expect(page.getByTestId("preview-hero")).toHaveCSS("background-color", "rgb(29, 78, 216)");
     // Nothing is public yet.
-    const home = await (await fetch(`${SITE}/`)).text();
+    const home = await (await fetch(`${site()}/`)).text();
     expect(home).not.toContain("Preview Only Ltd");
   });
 
@@ -131,7 +131,7 @@ test.describe("the branding editor", () => {
     await expect(page.getByTestId("branding-history")).toContainText("Changed: company name, primary colour, logo");
 
     const visitor = await browser.newPage();
-    await visitor.goto(SITE);
+    await visitor.goto(site());
     await expect(visitor.locator("header")).toContainText("Lark & Fern Outfitters");
     expect(await visitor.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--brand-primary").trim())).toBe("#7c2d12");
     await expect(visitor.locator("h1")).toHaveCSS("color", "rgb(255, 255, 255)");
@@ -141,7 +141,7 @@ test.describe("the branding editor", () => {
     expect(image.headers()["content-type"]).toBe("image/png");
     expect(image.headers()["cache-control"]).toContain("immutable");
     const job = (await openEmulatorJobs())[0]!;
-    await visitor.goto(`${SITE}/jobs/${job.unique_slug}`);
+    await visitor.goto(`${site()}/jobs/${job.unique_slug}`);
     await expect(visitor.locator("main header")).toContainText("Lark & Fern Outfitters");
     await expect(visitor).toHaveTitle(/Careers at Lark & Fern Outfitters/);
 
@@ -149,7 +149,7 @@ test.describe("the branding editor", () => {
     const restore = page.getByRole("button", { name: /^Restore version/ }).first();
     await restore.click();
     await expect(page.getByTestId("restore-status")).toContainText("is back in effect");
-    await visitor.goto(SITE);
+    await visitor.goto(site());
     await expect(visitor.locator("header")).not.toContainText("Lark & Fern Outfitters");
     expect(await visitor.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--brand-primary").trim())).toBe(before);
     await expect(visitor.locator("header img")).toHaveCount(0);
@@ -200,7 +200,7 @@ test.describe("the branding editor", () => {
     await second.getByRole("button", { name: "Save and publish" }).click();
     await expect(second.getByTestId("branding-status")).toContainText("Someone else saved the branding");
     await expect(second.getByLabel("Footer text")).toHaveValue("Second editor, stale");
-    const home = await (await fetch(`${SITE}/`)).text();
+    const home = await (await fetch(`${site()}/`)).text();
     expect(home).toContain("First editor wins");
     expect(home).not.toContain("Second editor, stale");
     await second.getByRole("link", { name: "Load the latest version" }).click();

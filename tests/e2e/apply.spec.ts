@@ -13,7 +13,7 @@ import {
   submit,
   testFile,
 } from "./apply-support";
-import { emulatorControl, expectNoAxeViolations, resetWorld, revalidate, SITE, startSiteServer } from "./support";
+import { emulatorControl, expectNoAxeViolations, resetWorld, revalidate, site, startSiteServer } from "./support";
 
 test.afterEach(async () => {
   await emulatorControl("/faults", "DELETE");
@@ -433,7 +433,7 @@ test("the Occupop token appears in no client asset, page, action response or sto
   await submit(page, openedAt);
   await expect(page).toHaveURL(/\/applied/);
   await page.goto("/");
-  for (const path of ["/api/health", "/jobs.json", "/jobs.rss", "/sitemap.xml"]) bodies.push({ url: path, text: await (await fetch(`${SITE}${path}`)).text() });
+  for (const path of ["/api/health", "/jobs.json", "/jobs.rss", "/sitemap.xml"]) bodies.push({ url: path, text: await (await fetch(`${site()}${path}`)).text() });
   expect(actionResponses).toBeGreaterThan(0);
   for (const body of bodies) expect(body.text.includes(E2E.token), body.url).toBe(false);
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { emulatorControl, listingRequests, openEmulatorJobs, resetWorld, revalidate, SITE, startSiteServer } from "./support";
+import { emulatorControl, listingRequests, openEmulatorJobs, resetWorld, revalidate, site, startSiteServer } from "./support";
 import { E2E } from "../../playwright.config";
 
 test.afterEach(async () => {
@@ -31,9 +31,9 @@ test("revalidation refuses a wrong secret with 401, and a right one brings fresh
   await page.goto("/");
   await expect(page.getByRole("link", { name: "Chief Trail Officer" })).toHaveCount(0);
 
-  const wrong = await fetch(`${SITE}/api/revalidate`, { method: "POST", headers: { Authorization: "Bearer not-the-secret-at-all" } });
+  const wrong = await fetch(`${site()}/api/revalidate`, { method: "POST", headers: { Authorization: "Bearer not-the-secret-at-all" } });
   expect(wrong.status).toBe(401);
-  const missing = await fetch(`${SITE}/api/revalidate`, { method: "POST" });
+  const missing = await fetch(`${site()}/api/revalidate`, { method: "POST" });
   expect(missing.status).toBe(401);
 
   await revalidate();
@@ -44,12 +44,12 @@ test("revalidation refuses a wrong secret with 401, and a right one brings fresh
 test("when Occupop fails, pages keep serving the last good data", async ({ page }) => {
   const open = await openEmulatorJobs();
   await emulatorControl("/faults", "POST", { target: "list", kind: "500", count: 50 });
-  const res = await fetch(`${SITE}/api/revalidate`, { method: "POST", headers: { Authorization: `Bearer ${E2E.revalidateSecret}` } });
+  const res = await fetch(`${site()}/api/revalidate`, { method: "POST", headers: { Authorization: `Bearer ${E2E.revalidateSecret}` } });
   expect(res.status).toBe(502);
   const response = await page.goto("/");
   expect(response?.status()).toBe(200);
   await expect(page.getByTestId("job-list").locator("article")).toHaveCount(open.length);
-  const health = await (await fetch(`${SITE}/api/health`)).json();
+  const health = await (await fetch(`${site()}/api/health`)).json();
   expect(health).toMatchObject({ ok: true, status: "degraded", jobs: { stale: true } });
 });
 

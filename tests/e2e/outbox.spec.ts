@@ -1,10 +1,17 @@
-import { readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test, type Browser } from "@playwright/test";
-import { E2E, E2E_SITE_DATA } from "../../playwright.config";
+import { E2E } from "../../playwright.config";
 import { logIn } from "./admin-support";
 import { candidatesFor, expectOneCandidate, fillApplication, jobWhere, pdf, person, testFile } from "./apply-support";
-import { emulatorControl, expectNoAxeViolations, SITE, startSiteServer, type WireJob } from "./support";
+import { emulatorControl, expectNoAxeViolations, site, siteQuery, startSiteServer, target, type SiteStorage, type WireJob } from "./support";
+
+/** Resume rows kept for these applicants' applications, in a site's database. */
+async function storedChunks(emails: string[], where: SiteStorage = target()): Promise<number> {
+  const matches = emails.map((e) => `a.payload LIKE '%"email":"${e.replace(/'/g, "''")}"%'`).join(" OR ");
+  const rows = await siteQuery<{ n: string | number }>(`SELECT count(*) AS n FROM resume_chunks c JOIN applications a ON a.id = c.application_id WHERE ${matches}`, where);
+  return Number(rows[0]?.n ?? 0);
+}
 
 test.afterEach(async () => {
   await emulatorControl("/faults", "DELETE");
@@ -14,7 +21,7 @@ test.afterEach(async () => {
 type Sent = { email: string; sha256: string };
 
 /** Applies through the browser; returns what HR must end up with. The applicant must see "received". */
-async function apply(browser: Browser, job: WireJob, tag: string, base = SITE): Promise<Sent> {
+async function apply(browser: Browser, job: WireJob, tag: string, base = site()): Promise<Sent> {
   const page = await browser.newPage();
   try {
     const who = person(tag);
@@ -61,7 +68,7 @@ test.describe("the fault matrix: every application is delivered exactly once", (
         const sent = await Promise.all([apply(browser, job, `${tag}-a`), apply(browser, job, `${tag}-b`)]);
         // Still failing: nothing reached HR, and the queue says so.
         for (const s of sent) expect(await candidatesFor(s.email)).toHaveLength(0);
-        const health = (await (await fetch(`${SITE}/api/health`)).json()) as { applications: { pending: number; failed: number; oldestPendingAgeSeconds: number | null } };
+        const health = (await (await fetch(`${site()}/api/health`)).json()) as { applications: { pending: number; failed: number; oldestPendingAgeSeconds: number | null } };
         expect(health.applications.pending + health.applications.failed).toBeGreaterThanOrEqual(2);
         if (health.applications.pending) expect(health.applications.oldestPendingAgeSeconds).toBeGreaterThanOrEqual(0);
 
@@ -89,7 +96,7 @@ test("a server killed with SIGKILL while deliveries are pending delivers them al
   const port = E2E.appPort + 40;
   const job = await jobWhere((j) => j.require_cv && j.questions_form.length === 0 && !j.require_opt_in_for_job);
   let site = await startSiteServer(port);
-  const dataDir = site.dataDir;
+  const storage = site.storage;
   try {
     await emulatorControl("/faults", "POST", { target: "create", kind: "500", count: 1000 });
     const sent = await Promise.all([1, 2, 3].map((i) => apply(browser, job, `sigkill-${i}`, site.url)));
@@ -105,10 +112,12 @@ test("a server killed with SIGKILL while deliveries are pending delivers them al
     await emulatorControl("/faults", "DELETE");
     for (const s of sent) expect(await candidatesFor(s.email)).toHaveLength(0);
 
-    site = await startSiteServer(port, {}, dataDir);
+    expect(await storedChunks(sent.map((s) => s.email), storage)).toBeGreaterThan(0);
+
+    site = await startSiteServer(port, {}, storage);
     await expectDeliveredOnce(sent);
-    // After delivery, the resumes are gone from local storage.
-    await expect.poll(() => readdirSync(join(dataDir, "outbox")).filter((f) => f.endsWith(".bin")), { timeout: 5_000 }).toEqual([]);
+    // After delivery, the resumes are gone from the database.
+    await expect.poll(() => storedChunks(sent.map((s) => s.email), storage), { timeout: 5_000 }).toBe(0);
   } finally {
     await site.stop();
   }
@@ -156,11 +165,13 @@ test("a non-retryable 422 is kept as failed with Occupop's reason, shown to HR, 
   expect(await candidatesFor(who[1]!.email)).toHaveLength(0);
 });
 
-test("resume bytes are gone from local storage once delivered", async ({ browser }) => {
+test("a waiting resume is kept in the database, not on the server's disk, and is gone once delivered", async ({ browser }) => {
   const job = await jobWhere((j) => j.require_cv && j.questions_form.length === 0 && !j.require_opt_in_for_job);
-  const before = new Set(readdirSync(join(E2E_SITE_DATA, "outbox")));
-  await emulatorControl("/faults", "POST", { target: "create", kind: "500", count: 2 });
+  await emulatorControl("/faults", "POST", { target: "create", kind: "500", count: 1000 });
   const sent = await apply(browser, job, "bytes-gone");
+  expect(await storedChunks([sent.email])).toBeGreaterThan(0);
+  expect(existsSync(join(target().dataDir, "outbox"))).toBe(false);
+  await emulatorControl("/faults", "DELETE");
   await expectDeliveredOnce([sent]);
-  await expect.poll(() => readdirSync(join(E2E_SITE_DATA, "outbox")).filter((f) => f.endsWith(".bin") && !before.has(f)), { timeout: 5_000 }).toEqual([]);
+  await expect.poll(() => storedChunks([sent.email]), { timeout: 5_000 }).toBe(0);
 });

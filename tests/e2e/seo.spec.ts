@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { openEmulatorJobs, SITE } from "./support";
+import { openEmulatorJobs, site } from "./support";
 
 async function jsonLd(page: Page): Promise<Record<string, unknown>> {
   const text = await page.locator('script[type="application/ld+json"]').textContent();
@@ -14,7 +14,7 @@ test("JSON-LD JobPosting is complete for a remote job with a salary range", asyn
     "@context": "https://schema.org",
     "@type": "JobPosting",
     title: job.title,
-    url: `${SITE}/jobs/${job.unique_slug}`,
+    url: `${site()}/jobs/${job.unique_slug}`,
     identifier: { "@type": "PropertyValue", name: "Kestrel Outdoor" },
     hiringOrganization: { "@type": "Organization", name: "Kestrel Outdoor" },
     jobLocation: { "@type": "Place", address: { "@type": "PostalAddress", addressLocality: job.location!.city, addressCountry: job.location!.countryShort } },
@@ -43,12 +43,12 @@ test("JSON-LD for an on-site job without a salary range has its place and no sal
 test("a job page has its canonical URL, description, Open Graph and Twitter cards, and a PNG image", async ({ page, request }) => {
   const job = (await openEmulatorJobs())[0]!;
   await page.goto(`/jobs/${job.unique_slug}`);
-  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", `${SITE}/jobs/${job.unique_slug}`);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", `${site()}/jobs/${job.unique_slug}`);
   await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /^.{40,}$/);
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", `${job.title} at Kestrel Outdoor`);
   await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");
   const image = await page.locator('meta[property="og:image"]').getAttribute("content");
-  const res = await request.get(image!.replace(SITE, ""));
+  const res = await request.get(image!.replace(site(), ""));
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toBe("image/png");
   expect((await res.body()).subarray(1, 4).toString()).toBe("PNG");
@@ -56,11 +56,11 @@ test("a job page has its canonical URL, description, Open Graph and Twitter card
 
 test("sitemap, RSS and JSON feeds list exactly the open jobs", async ({ request }) => {
   const open = await openEmulatorJobs();
-  const urls = open.map((j) => `${SITE}/jobs/${j.unique_slug}`).sort();
+  const urls = open.map((j) => `${site()}/jobs/${j.unique_slug}`).sort();
 
   const sitemap = await (await request.get("/sitemap.xml")).text();
   const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-  expect(locs).toContain(`${SITE}/`);
+  expect(locs).toContain(`${site()}/`);
   expect(locs.filter((l) => l?.includes("/jobs/")).sort()).toEqual(urls);
   expect(sitemap).toMatch(/<lastmod>\d{4}-\d{2}-\d{2}T/);
 
@@ -78,7 +78,7 @@ test("sitemap, RSS and JSON feeds list exactly the open jobs", async ({ request 
   for (const secretish of ["cv_upload_signed_url", "uploadUrl", "rawDescriptionHtml", "apply_url"]) expect(fields.has(secretish)).toBe(false);
 
   const robots = await (await request.get("/robots.txt")).text();
-  expect(robots).toContain(`Sitemap: ${SITE}/sitemap.xml`);
+  expect(robots).toContain(`Sitemap: ${site()}/sitemap.xml`);
 });
 
 test("no page or feed carries a signed upload URL", async ({ request }) => {

@@ -1,16 +1,62 @@
-// Shared by the end-to-end tests: the emulator's view of Occupop, its controls, the
-// site's revalidation hook, extra site servers, and the accessibility check.
+// Shared by the end-to-end tests: the site under test (on SQLite or PostgreSQL, per
+// project), the emulator's view of Occupop, its controls, the site's revalidation hook, extra
+// site servers, a look into the site's database, and the accessibility check.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
-import { connect } from "node:net";
+import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
-import { E2E, E2E_SITE_ENV } from "../../playwright.config";
+import { expect, test, type Page } from "@playwright/test";
+import SQLite from "better-sqlite3";
+import pg from "pg";
+import { E2E, E2E_PG_ADMIN_URL, E2E_SITE_ENV, TARGETS, type SiteTarget } from "../../playwright.config";
 
 export const EMULATOR = `http://127.0.0.1:${E2E.emulatorPort}`;
-export const SITE = `http://localhost:${E2E.appPort}`;
+
+/** The site server this project tests (SQLite or PostgreSQL). */
+export function target(): SiteTarget {
+  return test.info().project.name === "postgres" ? TARGETS.postgres : TARGETS.sqlite;
+}
+
+/** The base URL of the site under test. */
+export function site(): string {
+  return target().url;
+}
+
+/** Runs one SQL statement on a site's database (its SQLite file or its PostgreSQL database). */
+export async function siteQuery<T = Record<string, unknown>>(statement: string, where: Pick<SiteTarget, "dataDir" | "databaseUrl"> = target()): Promise<T[]> {
+  if (where.databaseUrl) {
+    const client = new pg.Client({ connectionString: where.databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query(statement)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new SQLite(join(where.dataDir, "careers.sqlite"));
+  try {
+    const prepared = db.prepare(statement);
+    return prepared.reader ? (prepared.all() as T[]) : (prepared.run(), []);
+  } finally {
+    db.close();
+  }
+}
+
+/** A new, empty PostgreSQL database on the tests' server. */
+export async function newPostgresDatabase(): Promise<string> {
+  const name = `extra_${randomBytes(5).toString("hex")}`;
+  const client = new pg.Client({ connectionString: E2E_PG_ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(`create database ${name}`);
+  } finally {
+    await client.end();
+  }
+  return E2E_PG_ADMIN_URL.replace(/\/postgres$/, `/${name}`);
+}
 
 export type WireJob = {
   uuid: string;
@@ -62,7 +108,7 @@ export async function listingRequests(): Promise<number> {
 }
 
 /** Refreshes the site's job cache now (as an Occupop webhook would). */
-export async function revalidate(base = SITE): Promise<void> {
+export async function revalidate(base = site()): Promise<void> {
   const res = await fetch(`${base}/api/revalidate`, { method: "POST", headers: { Authorization: `Bearer ${E2E.revalidateSecret}` } });
   expect(res.status).toBe(200);
 }
@@ -76,6 +122,19 @@ export async function resetWorld(): Promise<void> {
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/** A TCP port nothing listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 async function waitForPort(port: number, timeoutMs: number): Promise<void> {
@@ -94,9 +153,16 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
   throw new Error(`port ${port} did not open`);
 }
 
-/** Another site server on its own port and data directory: a cold process, for cache and restart tests. */
-export async function startSiteServer(port: number, env: Record<string, string> = {}, reuseDataDir?: string) {
-  const dataDir = reuseDataDir ?? mkdtempSync(join(tmpdir(), "careers-extra-"));
+export type SiteStorage = { dataDir: string; databaseUrl?: string };
+
+/**
+ * Another site server on its own port: a cold process, for cache, restart and replica tests.
+ * It gets its own storage of the project's kind (a data directory, and on PostgreSQL a new
+ * database), or the `storage` given, to restart a server or run a second replica on it.
+ */
+export async function startSiteServer(port: number, env: Record<string, string> = {}, storage?: SiteStorage) {
+  const dataDir = storage?.dataDir ?? mkdtempSync(join(tmpdir(), "careers-extra-"));
+  const databaseUrl = storage ? storage.databaseUrl : target().kind === "postgres" ? await newPostgresDatabase() : undefined;
   const child = spawn(process.execPath, ["scripts/server.mjs"], {
     env: {
       ...process.env,
@@ -106,6 +172,7 @@ export async function startSiteServer(port: number, env: Record<string, string> 
       OCCUPOP_API_TOKEN: E2E.token,
       SITE_URL: `http://localhost:${port}`,
       DATA_DIR: dataDir,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       JOBS_CACHE_SECONDS: "3600",
       REVALIDATE_SECRET: E2E.revalidateSecret,
       ENV_FILE: join(dataDir, "no.env"),
@@ -121,6 +188,9 @@ export async function startSiteServer(port: number, env: Record<string, string> 
   return {
     url: `http://127.0.0.1:${port}`,
     dataDir,
+    databaseUrl,
+    storage: { dataDir, databaseUrl } as SiteStorage,
+    pid: child.pid,
     output: () => output,
     async stop(signal: NodeJS.Signals = "SIGTERM") {
       if (child.exitCode !== null) return;
