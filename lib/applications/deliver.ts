@@ -62,7 +62,14 @@ function classify(error: unknown): Permanent | OccupopError | Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-async function attempt(record: ApplicationRecord, lease: HeldLease): Promise<void> {
+/**
+ * What a delivery attempt may be handed: the resume the request that stored the application
+ * still holds in memory (the same bytes as stored), so the first upload does not read them
+ * back from the database.
+ */
+export type AtHand = { resume?: Blob };
+
+async function attempt(record: ApplicationRecord, lease: HeldLease, atHand: AtHand): Promise<void> {
   if (record.step === "created") return;
   const found = await findJobForApplication(record.job_uuid);
   if (!found) throw new Permanent("closed", "The job is no longer listed in Occupop.");
@@ -74,7 +81,8 @@ async function attempt(record: ApplicationRecord, lease: HeldLease): Promise<voi
       throw new OccupopError({ kind: "invalid-response", operation: "uploadResume", message: "Occupop gave no upload URL for the job.", retryable: true });
     }
     const size = Number(record.resume_size ?? 0);
-    fileUrl = await uploadResume(found.uploadUrl, { stream: () => readResumeChunks(record.id, size), size }, record.resume_type ?? "application/octet-stream");
+    const body = atHand.resume && atHand.resume.size === size ? atHand.resume : { stream: () => readResumeChunks(record.id, size), size };
+    fileUrl = await uploadResume(found.uploadUrl, body, record.resume_type ?? "application/octet-stream");
     if (!(await recordUploaded(record.id, lease.owner, fileUrl))) throw new LeaseLostError();
   }
 
@@ -117,30 +125,30 @@ function retryDelay(attempts: number, retryAfterMs: number | null): number {
 }
 
 /** Claims, tries once, and records the outcome. `busy` when someone else is delivering it. */
-export async function processApplication(id: string): Promise<DeliveryOutcome> {
+export async function processApplication(id: string, atHand: AtHand = {}): Promise<DeliveryOutcome> {
   const owner = serverId();
   if (!(await claim(id, owner, env().OUTBOX_LEASE_MS))) return { kind: "busy" };
-  return deliverClaimed(id, owner);
+  return deliverClaimed(id, owner, atHand);
 }
 
 /** One attempt at an application whose lease `owner` has just taken. */
-export async function deliverClaimed(id: string, owner: string): Promise<DeliveryOutcome> {
+export async function deliverClaimed(id: string, owner: string, atHand: AtHand = {}): Promise<DeliveryOutcome> {
   const config = env();
   const record = await findById(id);
   if (!record || record.status !== "pending" || record.lease_owner !== owner) return { kind: "busy" };
   const lease = holdLease(id, owner, config.OUTBOX_LEASE_MS);
   try {
-    return await attemptAndRecord(record, owner, lease);
+    return await attemptAndRecord(record, owner, lease, atHand);
   } finally {
     lease.stop();
   }
 }
 
-async function attemptAndRecord(record: ApplicationRecord, owner: string, lease: HeldLease): Promise<DeliveryOutcome> {
+async function attemptAndRecord(record: ApplicationRecord, owner: string, lease: HeldLease, atHand: AtHand): Promise<DeliveryOutcome> {
   const config = env();
   const id = record.id;
   try {
-    await attempt(record, lease);
+    await attempt(record, lease, atHand);
     logger.info({ application: id, job: record.job_uuid, attempts: record.attempts + 1 }, "application delivered");
     return { kind: "delivered" };
   } catch (error) {

@@ -127,17 +127,16 @@ export async function claim(id: string, owner: string, leaseMs: number, now = Da
 
 /**
  * Takes the leases of up to `limit` due applications in one statement and returns their ids.
- * On PostgreSQL the candidates are locked with SKIP LOCKED, so replicas claiming at the same
- * moment take different rows instead of queueing on the same ones; SQLite has one writer, so
- * the statement is atomic there as it is.
+ * The due rows are picked in a CTE: on PostgreSQL with FOR UPDATE SKIP LOCKED (which also
+ * keeps the CTE from being inlined and re-run), so replicas claiming at the same moment take
+ * different rows instead of queueing on the same ones, and never more than `limit`; SQLite
+ * has one writer, so the statement is atomic there as it is.
  */
 export async function claimDue(owner: string, limit: number, leaseMs: number, now = Date.now()): Promise<string[]> {
   const db = await database();
   const rows = await db
-    .updateTable("applications")
-    .set({ lease_until: now + leaseMs, lease_owner: owner, updated_at: now })
-    .where("id", "in", (eb) =>
-      eb
+    .with("due", (qb) =>
+      qb
         .selectFrom("applications")
         .select("id")
         .where("status", "=", "pending")
@@ -147,11 +146,11 @@ export async function claimDue(owner: string, limit: number, leaseMs: number, no
         .limit(limit)
         .$if(dbKind() === "postgres", (q) => q.forUpdate().skipLocked()),
     )
-    // Checked again on the row itself: on PostgreSQL a row can change between the subquery
-    // and the update.
-    .where("status", "=", "pending")
-    .where((eb) => eb.or([eb("lease_until", "is", null), eb("lease_until", "<", now)]))
-    .returning("id")
+    .updateTable("applications")
+    .from("due")
+    .set({ lease_until: now + leaseMs, lease_owner: owner, updated_at: now })
+    .whereRef("applications.id", "=", "due.id")
+    .returning("applications.id")
     .execute();
   return rows.map((r) => r.id);
 }

@@ -16,35 +16,25 @@ export const CHUNK_BYTES = 1024 * 1024;
 type Db = Kysely<Database> | Transaction<Database>;
 
 /**
- * Streams a file into chunk rows. Holds at most one chunk in memory beyond what the caller
- * already holds. Returns the byte count and sha256 of what was stored.
+ * Writes a file as chunk rows, one slice at a time: a Blob slice costs nothing, and each
+ * chunk's bytes are copied once, for the insert. Returns the byte count and sha256 stored.
  */
 export async function writeResumeChunks(db: Db, applicationId: string, file: Blob): Promise<{ size: number; sha256: string }> {
   const hash = createHash("sha256");
-  let size = 0;
   let seq = 0;
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  const flush = async (all: boolean) => {
-    while (pendingBytes >= CHUNK_BYTES || (all && pendingBytes > 0)) {
-      const joined = Buffer.concat(pending, pendingBytes);
-      const chunk = joined.subarray(0, Math.min(CHUNK_BYTES, joined.length));
-      const rest = joined.subarray(chunk.length);
-      await db.insertInto("resume_chunks").values({ application_id: applicationId, seq: seq++, bytes: chunk }).execute();
-      pending = rest.length ? [rest] : [];
-      pendingBytes = rest.length;
-    }
-  };
-  for await (const piece of file.stream() as unknown as AsyncIterable<Uint8Array>) {
-    const buffer = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
-    hash.update(buffer);
-    size += buffer.length;
-    pending.push(buffer);
-    pendingBytes += buffer.length;
-    await flush(false);
+  for (let offset = 0; offset < file.size; offset += CHUNK_BYTES) {
+    // A Buffer (not a bare Uint8Array): node-postgres sends Buffers as binary bytea.
+    const bytes = Buffer.from(await file.slice(offset, offset + CHUNK_BYTES).arrayBuffer());
+    hash.update(bytes);
+    await db.insertInto("resume_chunks").values({ application_id: applicationId, seq: seq++, bytes }).execute();
   }
-  await flush(true);
-  return { size, sha256: hash.digest("hex") };
+  return { size: file.size, sha256: hash.digest("hex") };
+}
+
+async function readChunk(applicationId: string, seq: number): Promise<Uint8Array | undefined> {
+  const db = await database();
+  const row = await db.selectFrom("resume_chunks").select("bytes").where("application_id", "=", applicationId).where("seq", "=", seq).executeTakeFirst();
+  return row?.bytes;
 }
 
 /**
@@ -56,21 +46,15 @@ export function readResumeChunks(applicationId: string, size: number): ReadableS
   let sent = 0;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      const db = await database();
-      const row = await db
-        .selectFrom("resume_chunks")
-        .select("bytes")
-        .where("application_id", "=", applicationId)
-        .where("seq", "=", seq)
-        .executeTakeFirst();
-      if (!row) {
+      const bytes = await readChunk(applicationId, seq);
+      if (!bytes) {
         if (sent !== size) controller.error(new Error(`stored resume is ${sent} bytes, expected ${size}`));
         else controller.close();
         return;
       }
       seq++;
-      sent += row.bytes.byteLength;
-      controller.enqueue(new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength));
+      sent += bytes.byteLength;
+      controller.enqueue(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     },
   });
 }

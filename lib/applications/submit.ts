@@ -191,7 +191,7 @@ export async function submitApplication(prev: ApplyState, formData: FormData, cl
   logger.info({ application: id, job: job.uuid }, "application received");
 
   // 7. Deliver now; anything retryable stays queued for the worker.
-  const outcome = await processApplication(id);
+  const outcome = await processApplication(id, { resume });
   switch (outcome.kind) {
     case "delivered":
       return applied(job.slug, false);
