@@ -15,6 +15,7 @@ import * as m001 from "./migrations/001-initial";
 import * as m002 from "./migrations/002-admin-and-branding";
 import * as m003 from "./migrations/003-failure-kind";
 import * as m004 from "./migrations/004-shared-state";
+import * as m005 from "./migrations/005-sliding-rate-limits";
 import type { Database } from "./schema";
 
 export type { Database } from "./schema";
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "002-admin-and-branding": m002,
   "003-failure-kind": m003,
   "004-shared-state": m004,
+  "005-sliding-rate-limits": m005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

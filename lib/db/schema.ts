@@ -45,6 +45,8 @@ export interface RateLimitsTable {
   key: string;
   window_start: number;
   count: number;
+  /** Hits in the window just before `window_start` (0 when it was not the one before). */
+  previous_count: Generated<number>;
 }
 
 export interface SettingsTable {

@@ -17,13 +17,19 @@ describe.each(DATABASES)("rate limits on %s", (kind) => {
     expect(await peek("apply:203.0.113.9", 60_000)).toBe(40);
   });
 
-  it("starts a new window, and forgets a cleared key", async () => {
-    const t = 1_700_000_000_000 - (1_700_000_000_000 % 60_000);
-    expect((await hit("k", 1, 60_000, t)).allowed).toBe(true);
-    expect((await hit("k", 1, 60_000, t + 1_000)).allowed).toBe(false);
-    expect((await hit("k", 1, 60_000, t + 60_000)).allowed).toBe(true);
+  it("slides: hits just before and just after a window boundary count together", async () => {
+    const start = 1_700_000_000_000 - (1_700_000_000_000 % 60_000);
+    expect((await hit("k", 1, 60_000, start + 59_000)).allowed).toBe(true);
+    // One second later, in the next fixed window: a fixed window would allow it.
+    const next = await hit("k", 1, 60_000, start + 61_000);
+    expect(next.allowed).toBe(false);
+    expect(next.retryAfterMs).toBeGreaterThan(0);
+    expect(next.retryAfterMs).toBeLessThanOrEqual(59_000);
+    expect(await peek("k", 60_000, start + 61_000)).toBe(2);
+    // Two windows on, the old hits no longer count.
+    expect((await hit("k", 1, 60_000, start + 180_000)).allowed).toBe(true);
     await clearHits("k");
-    expect(await peek("k", 60_000, t + 60_000)).toBe(0);
+    expect(await peek("k", 60_000, start + 180_000)).toBe(0);
   });
 });
 
@@ -34,7 +40,7 @@ describe("PostgreSQL", () => {
     const servers = Array.from({ length: 4 }, () => new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 2 }) }) }));
     try {
       const applied = await Promise.all(servers.map((s) => migrateToLatest(s)));
-      expect(applied.flat().sort()).toEqual(["001-initial", "002-admin-and-branding", "003-failure-kind", "004-shared-state"]);
+      expect(applied.flat().sort()).toEqual(["001-initial", "002-admin-and-branding", "003-failure-kind", "004-shared-state", "005-sliding-rate-limits"]);
       const tables = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_name = 'applications'`.execute(servers[0]!);
       expect(tables.rows[0]?.n).toBe(1);
     } finally {
