@@ -1,4 +1,8 @@
+import { createRequire } from "node:module";
 import type { NextConfig } from "next";
+import { CACHED_PATHS, FILTER_KEYS, PUBLIC_CACHE_CONTROL } from "./lib/page-cache/policy";
+
+const require = createRequire(import.meta.url);
 
 const nextConfig: NextConfig = {
   // Deployed as a standalone Node.js server (scripts/server.mjs runs it).
@@ -10,6 +14,18 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Native and worker-thread packages stay plain Node requires.
   serverExternalPackages: ["better-sqlite3", "pg", "pino"],
+  // The public pages' cache: this server's memory, kept in step with every change to the job
+  // list or the branding (lib/page-cache). Next's own memory layer is off: the handler is it.
+  cacheHandler: require.resolve("./lib/page-cache/cache-handler.mjs"),
+  cacheMaxMemorySize: 0,
+  async rewrites() {
+    return {
+      // A listing with search words or filters is rendered per request; the plain one is cached.
+      beforeFiles: FILTER_KEYS.map((key) => ({ source: "/", has: [{ type: "query" as const, key }], destination: "/search" })),
+      afterFiles: [],
+      fallback: [],
+    };
+  },
   async headers() {
     return [
       {
@@ -23,6 +39,9 @@ const nextConfig: NextConfig = {
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
         ],
       },
+      // The same for every visitor, so a CDN may keep them (lib/page-cache/policy.ts). Errors
+      // still go out as private, no-store: Next sets that on them itself.
+      ...CACHED_PATHS.map((source) => ({ source, headers: [{ key: "Cache-Control", value: PUBLIC_CACHE_CONTROL }] })),
     ];
   },
   experimental: {

@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import { connection } from "next/server";
 import type { CSSProperties, ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
@@ -9,8 +8,6 @@ import { env } from "@/lib/env";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
-  // Everything here depends on runtime data (branding, jobs, config): never prerender.
-  await connection();
   const branding = await getBranding();
   return {
     metadataBase: new URL(env().SITE_URL),
@@ -25,7 +22,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  await connection();
   const branding = await getBranding();
   return (
     <html lang="en" style={themeVariables(branding) as CSSProperties}>

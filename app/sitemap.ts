@@ -1,20 +1,15 @@
 import type { MetadataRoute } from "next";
 import { env } from "@/lib/env";
-import { getOpenJobs, JobsUnavailableError } from "@/lib/jobs";
-import { setResponseStatus } from "@/lib/request-context";
+import { getOpenJobs } from "@/lib/jobs";
 
-export const dynamic = "force-dynamic";
+// Served from the page cache; rendered again when the job list changes. While no job list was
+// ever loaded the public gate answers 503 instead (lib/jobs/gate.ts): crawlers come back later
+// rather than learn that every job is gone.
+export const revalidate = 3600;
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const { SITE_URL } = env();
-  let jobs: Awaited<ReturnType<typeof getOpenJobs>> = [];
-  try {
-    jobs = await getOpenJobs();
-  } catch (error) {
-    if (!(error instanceof JobsUnavailableError)) throw error;
-    // Tell crawlers to come back, rather than that every job is gone.
-    setResponseStatus(503);
-  }
+  const jobs = await getOpenJobs();
   return [
     { url: `${SITE_URL}/`, lastModified: jobs[0]?.postedAt, changeFrequency: "daily", priority: 1 },
     ...jobs.map((job) => ({

@@ -1,4 +1,3 @@
-import Form from "next/form";
 import Link from "next/link";
 import type { Facets, FacetOption, Filters } from "@/lib/jobs/search";
 import { FilterAutoSubmit } from "./filter-auto-submit";
@@ -45,13 +44,15 @@ function FacetSelect({
 }
 
 /**
- * A plain GET form: shareable URLs, and it works without JavaScript. With JavaScript,
- * next/form navigates without a full reload and a changed filter applies at once.
+ * A plain GET form: shareable URLs, and it works without JavaScript; with JavaScript a changed
+ * filter applies at once. It loads a whole page on purpose: a filtered listing is rendered per
+ * request (/search, by a rewrite) while the plain one is cached, and the browser's router only
+ * knows the URL, not which of the two it is.
  */
 export function JobFilters({ filters, facets, active }: { filters: Filters; facets: Facets; active: boolean }) {
   const facetsActive = Object.entries(filters).some(([key, value]) => key !== "q" && value !== undefined);
   return (
-    <Form action="/" id="job-filters" className="rounded-lg border border-slate-200 bg-slate-50 p-4 sm:p-5" role="search" aria-label="Search and filter jobs">
+    <form action="/" method="get" id="job-filters" className="rounded-lg border border-slate-200 bg-slate-50 p-4 sm:p-5" role="search" aria-label="Search and filter jobs">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <div className="flex-1">
           <label htmlFor="filter-q" className="block text-sm font-medium text-slate-800">
@@ -96,6 +97,6 @@ export function JobFilters({ filters, facets, active }: { filters: Filters; face
         </p>
       ) : null}
       <FilterAutoSubmit formId="job-filters" />
-    </Form>
+    </form>
   );
 }

@@ -8,6 +8,7 @@ import { startOutboxWorker } from "@/lib/applications/worker";
 import { dbKind, describeDatabaseError, migrate } from "@/lib/db";
 import { ConfigError, env } from "@/lib/env";
 import { registerHousekeeping, startHousekeeping } from "@/lib/housekeeping";
+import { registerPublicGate } from "@/lib/jobs/gate";
 import { log } from "@/lib/log";
 import { pruneRateLimits } from "@/lib/rate-limit";
 import { serverId } from "@/lib/server-id";
@@ -43,6 +44,7 @@ export async function startServer(): Promise<void> {
     logger.fatal({ database: dbKind() }, line);
     process.exit(1);
   }
+  registerPublicGate();
   await startOutboxWorker();
   startSync();
   registerHousekeeping({ name: "rate limits", run: () => pruneRateLimits(24 * 60 * 60 * 1000) });

@@ -2,6 +2,7 @@
 // with one message naming every missing or malformed variable (see .env.example).
 import "server-only";
 import { z } from "zod";
+import { isBuildPhase } from "@/lib/build-phase";
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 const requiredHttpUrl = (what: string) => z.string({ error: `is required (${what})` }).pipe(httpUrl);
@@ -54,6 +55,8 @@ export const envSchema = z.object({
   DELIVERED_RETENTION_DAYS: z.coerce.number().min(0).max(3650).default(30),
   // Read by scripts/server.mjs before Next.js starts; validated here too so a typo is named.
   UPLOADS_IN_FLIGHT_MAX_MB: z.coerce.number().positive().default(160),
+  // Read by lib/page-cache/cache-handler.mjs (loaded by Next.js itself); validated here too.
+  PAGE_CACHE_MAX_MB: z.coerce.number().positive().max(4096).default(64),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -84,10 +87,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 const CACHE = Symbol.for("careers.env");
 type Holder = { [CACHE]?: Env };
 
+/** Stand-ins for the required variables while `next build` prerenders (lib/build-phase.ts). */
+const BUILD_PLACEHOLDERS = { OCCUPOP_API_TOKEN: "build-time-placeholder", SITE_URL: "http://build.invalid" };
+
 /** The validated configuration of this process. */
 export function env(): Env {
   const holder = globalThis as Holder;
-  holder[CACHE] ??= parseEnv(process.env);
+  holder[CACHE] ??= parseEnv(isBuildPhase() ? { ...BUILD_PLACEHOLDERS, ...process.env } : process.env);
   return holder[CACHE];
 }
 

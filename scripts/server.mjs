@@ -1,8 +1,9 @@
 // @ts-check
 // Starts the site: the standalone Next.js build (or `next dev` with --dev) behind a small
-// HTTP front that caps upload bodies in flight and sets the client IP the app may trust.
+// HTTP front that caps upload bodies in flight, sets the client IP the app may trust, and asks
+// the app's public gate before a page is rendered (a 503 while no job list was ever loaded).
 // `npm start` runs this. PORT and HOSTNAME choose where it listens.
-import { AsyncLocalStorage } from "node:async_hooks";
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
@@ -68,29 +69,49 @@ const bodySizeLimit = nextConfig.experimental?.serverActions?.bodySizeLimit ?? "
 const bodyLimitBytes = typeof bodySizeLimit === "number" ? bodySizeLimit : require("next/dist/compiled/bytes").parse(bodySizeLimit);
 const gate = createUploadGate({ ceilingBytes: ceilingMiB * MiB, bodyLimitBytes });
 
-// Lets the app pick a response status from a layout (see lib/request-context.ts).
-/** @type {AsyncLocalStorage<{ status?: number }>} */
-const requestContext = new AsyncLocalStorage();
-Object.assign(globalThis, { [Symbol.for("careers.request-context")]: requestContext });
-
 /**
- * Applies a status the app asked for, replacing a 200 only (never a redirect or an error).
- * @param {import("node:http").ServerResponse} res
- * @param {{ status?: number }} context
+ * The app's gate for public pages (lib/jobs/gate.ts, registered at start): null to go on to
+ * Next.js, or a promise of an answer to send instead (a 503 while no job list was ever loaded).
+ * @typedef {{ status: number; headers: Record<string, string>; body: string }} GateAnswer
+ * @typedef {(pathname: string) => Promise<GateAnswer | null> | null} Gate
  */
-function honourRequestedStatus(res, context) {
-  const writeHead = /** @type {(status: number, ...rest: unknown[]) => typeof res} */ (res.writeHead.bind(res));
-  res.writeHead = /** @type {typeof res.writeHead} */ (
-    (/** @type {number} */ status, /** @type {unknown[]} */ ...rest) =>
-      writeHead(status === 200 && context.status ? context.status : status, ...rest)
-  );
-}
+const publicGate = () => /** @type {{ [key: symbol]: Gate | undefined }} */ (/** @type {unknown} */ (globalThis))[Symbol.for("careers.public-gate")];
 
 const app = next({ dev, dir, hostname, port, conf: config });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+/**
+ * Requests are held until the app has started: Next.js runs instrumentation's register()
+ * (migrations, the outbox worker, the public gate) before it handles its first request, so the
+ * server sends itself one request (GET /api/ready) and lets the world in once it is answered.
+ * Without this, a visitor's first request could race the start and miss the public gate.
+ */
+const startupKey = randomBytes(16).toString("hex");
+/** @type {Array<() => void>} */
+let held = [];
+let started = false;
+function startupDone() {
+  started = true;
+  for (const release of held) release();
+  held = [];
+}
+
 const server = createServer((req, res) => {
+  if (req.headers["x-careers-startup"] === startupKey) {
+    delete req.headers["x-careers-startup"];
+    handle(req, res);
+    return;
+  }
+  if (!started) {
+    held.push(() => serve(req, res));
+    return;
+  }
+  serve(req, res);
+});
+
+/** @param {import("node:http").IncomingMessage} req @param {import("node:http").ServerResponse} res */
+function serve(req, res) {
   // The only client address the app trusts: the socket's, or the proxy's last hop.
   const forwarded = String(req.headers["x-forwarded-for"] ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   req.headers["x-careers-client-ip"] = (trustProxy && forwarded.at(-1)) || req.socket.remoteAddress || "unknown";
@@ -107,14 +128,32 @@ const server = createServer((req, res) => {
     }
     res.on("close", admission.release);
   }
-  /** @type {{ status?: number }} */
-  const context = {};
-  honourRequestedStatus(res, context);
-  requestContext.run(context, () => handle(req, res));
-});
+  const pending = req.method === "GET" || req.method === "HEAD" ? publicGate()?.((req.url ?? "/").split("?")[0] ?? "/") : null;
+  if (!pending) {
+    handle(req, res);
+    return;
+  }
+  pending.then(
+    (answer) => {
+      if (!answer) return handle(req, res);
+      res.writeHead(answer.status, answer.headers);
+      res.end(req.method === "HEAD" ? undefined : answer.body);
+    },
+    () => handle(req, res),
+  );
+}
 server.keepAliveTimeout = Number.parseInt(process.env.KEEP_ALIVE_TIMEOUT ?? "", 10) || 65_000;
-server.listen(port, hostname, () => {
+server.listen(port, hostname, async () => {
   logLine("info", "listening", { url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`, dev });
+  const address = /** @type {import("node:net").AddressInfo} */ (server.address());
+  const host = address.family === "IPv6" ? `[${address.address === "::" ? "::1" : address.address}]` : address.address === "0.0.0.0" ? "127.0.0.1" : address.address;
+  try {
+    const res = await fetch(`http://${host}:${address.port}/api/ready`, { headers: { "x-careers-startup": startupKey } });
+    await res.arrayBuffer();
+  } catch (error) {
+    logLine("warn", "start-up request failed; serving anyway", { err: error instanceof Error ? error.message : String(error) });
+  }
+  startupDone();
 });
 
 for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM"])) {

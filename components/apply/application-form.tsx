@@ -5,6 +5,7 @@
 // same zod schema first, and nothing typed is lost whatever the server answers.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useActionState, useEffect, useMemo, useRef, useState, useTransition, type FormEvent } from "react";
+import { countryOptions } from "@/lib/applications/countries";
 import { useForm, useWatch, type FieldErrors } from "react-hook-form";
 import { applyAction } from "@/app/(browse)/jobs/[slug]/actions";
 import {
@@ -25,12 +26,19 @@ const UNREACHABLE =
 
 type Props = {
   definition: ApplicationFormDefinition;
-  /** Country names from the server, so the browser's own Intl data cannot make them differ. */
-  countries: Array<{ code: string; name: string }>;
+  /**
+   * Country names from the server when the form is rendered there, so the browser's own Intl
+   * data cannot make them differ at hydration; a form rendered only in the browser makes its own.
+   */
+  countries?: Array<{ code: string; name: string }>;
   formToken: string;
   privacyPolicyUrl: string | null;
   companyName: string;
   utmSource: string;
+  /** Where a form posted without JavaScript lands with its errors: the page that rendered it. */
+  permalink: string;
+  /** Put the cursor in the first field once shown (it was opened on request). */
+  focusFirstField?: boolean;
 };
 
 type Values = Record<string, unknown>;
@@ -71,9 +79,10 @@ function messages(errors: FieldErrors<Values>): Record<string, string> {
   );
 }
 
-export function ApplicationForm({ definition, countries, formToken, privacyPolicyUrl, companyName, utmSource }: Props) {
+export function ApplicationForm({ definition, countries: given, formToken, privacyPolicyUrl, companyName, utmSource, permalink, focusFirstField }: Props) {
+  const countries = useMemo(() => given ?? countryOptions(), [given]);
   const initial: ApplyState = { status: "idle", formToken };
-  const [serverState, formAction] = useActionState(applyAction, initial, `/jobs/${definition.jobSlug}#apply`);
+  const [serverState, formAction] = useActionState(applyAction, initial, permalink);
   const [clientState, setClientState] = useState<ApplyState | null>(null);
   const state = clientState ?? serverState;
   const [sending, startTransition] = useTransition();
@@ -104,6 +113,10 @@ export function ApplicationForm({ definition, countries, formToken, privacyPolic
   useEffect(() => {
     if (focusSummary) summaryRef.current?.focus();
   }, [focusSummary]);
+
+  useEffect(() => {
+    if (focusFirstField) document.getElementById(fieldId(FIELDS.firstName))?.focus();
+  }, [focusFirstField]);
 
   const shownErrors: Record<string, string> = hydrated
     ? messages(errors)

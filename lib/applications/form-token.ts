@@ -1,7 +1,11 @@
-// Each rendered application form carries a signed token: its idempotency key, when it was
-// rendered (for the minimum fill time) and the job it belongs to.
+// Each application form carries a signed token: its idempotency key, when it was shown (for
+// the minimum fill time) and the job it belongs to. A form rendered on the server gets it in
+// the page; the form on a cached job page asks POST /api/apply/token, so no two visitors of
+// the same cached page share one.
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { getJobsSnapshot, JobsUnavailableError } from "@/lib/jobs";
 import { sign, verify } from "@/lib/secrets";
 
 const PURPOSE = "application-form";
@@ -23,5 +27,23 @@ export async function readFormToken(token: unknown): Promise<FormToken | null> {
     return { key: data.k, renderedAt: data.t, jobUuid: data.j };
   } catch {
     return null;
+  }
+}
+
+const tokenRequestSchema = z.object({ job: z.string().min(1).max(100) });
+
+/** POST /api/apply/token: `{ job }` → `{ token }` for an open job; never cached. */
+export async function formTokenResponse(request: Request): Promise<Response> {
+  const headers = { "Cache-Control": "no-store" };
+  const body = tokenRequestSchema.safeParse(await request.json().catch(() => null));
+  if (!body.success) return Response.json({ message: "Send { job: <job id> }." }, { status: 400, headers });
+  try {
+    const { jobs } = await getJobsSnapshot();
+    const job = jobs.find((j) => j.uuid === body.data.job);
+    if (!job || !job.isOpen) return Response.json({ message: "No open job with that id." }, { status: 404, headers });
+    return Response.json({ token: await issueFormToken(job.uuid) }, { headers });
+  } catch (error) {
+    if (error instanceof JobsUnavailableError) return Response.json({ message: "Jobs are temporarily unavailable." }, { status: 503, headers });
+    throw error;
   }
 }

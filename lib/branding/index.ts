@@ -3,6 +3,7 @@
 // company name Occupop gives.
 import "server-only";
 import { cache } from "react";
+import { isBuildPhase } from "@/lib/build-phase";
 import { getJobsSnapshot } from "@/lib/jobs";
 import { textOn } from "./colors";
 import { imageUrl } from "./images";
@@ -62,6 +63,7 @@ export function resolveBranding(stored: StoredBranding, version: number, fallbac
 
 /** The branding in effect (read once per request). */
 export const getBranding = cache(async (): Promise<Branding> => {
+  if (isBuildPhase()) return resolveBranding(DEFAULT_STORED_BRANDING, 0, null);
   const current = await currentVersion();
   const stored = current?.data ?? DEFAULT_STORED_BRANDING;
   return resolveBranding(stored, current?.id ?? 0, stored.companyName ? null : await companyFromOccupop());

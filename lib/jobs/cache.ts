@@ -12,6 +12,7 @@
 // The database is a helper here, not a dependency: with it down, jobs still come from Occupop.
 import "server-only";
 import { createHash } from "node:crypto";
+import { isBuildPhase } from "@/lib/build-phase";
 import { database } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -178,6 +179,7 @@ const COLD = Symbol.for("careers.jobs-cold-start");
 
 /** The cached listing (open and closed jobs). Throws JobsUnavailableError when none was ever loaded. */
 export async function getJobsSnapshot(): Promise<JobsSnapshot> {
+  if (isBuildPhase()) return { jobs: [], fetchedAt: 0, stale: true };
   const s = state();
   if (!s.snapshot) {
     const g = globalThis as { [COLD]?: Promise<Held | null> };
@@ -201,6 +203,11 @@ export async function getJobsSnapshot(): Promise<JobsSnapshot> {
   } catch (error) {
     throw new JobsUnavailableError(describe(error));
   }
+}
+
+/** Whether this server holds a job list right now (no waiting, no fetching). */
+export function hasJobs(): boolean {
+  return state().snapshot !== null;
 }
 
 /** Refreshes from Occupop now (the revalidate webhook); keeps serving the old copy if it fails. */

@@ -50,6 +50,24 @@ export async function jobWhere(predicate: (job: WireJob) => boolean): Promise<Wi
   return job;
 }
 
+/**
+ * Opens a job's application form the way a person would and returns when it was shown. With
+ * JavaScript, the form in place on the job page (#apply loads it); without, the job page's
+ * link to the form rendered on the server.
+ */
+export async function openForm(page: Page, slug: string, { query = "", javaScript = true, base = "" } = {}): Promise<number> {
+  const submit = page.getByRole("button", { name: "Submit application" });
+  if (javaScript) {
+    await page.goto(`${base}/jobs/${slug}${query}#apply`);
+  } else {
+    await page.goto(`${base}/jobs/${slug}${query}`);
+    await page.getByRole("link", { name: "Start your application" }).click();
+    await expect(page).toHaveURL(new RegExp(`/jobs/${slug}/apply$`));
+  }
+  await expect(submit).toBeVisible();
+  return Date.now();
+}
+
 /** Types every field a person would. */
 export async function fillApplication(page: Page, job: WireJob, who: Person, resume?: string): Promise<void> {
   await page.getByLabel("First name").fill(who.firstName);

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { E2E } from "../../playwright.config";
 import {
   answersFor,
@@ -8,6 +8,7 @@ import {
   expectOneCandidate,
   fillApplication,
   jobWhere,
+  openForm,
   pdf,
   person,
   submit,
@@ -22,17 +23,12 @@ test.afterEach(async () => {
 const withQuestionsAndConsents = (j: { questions_form: unknown[]; require_opt_in_for_job: boolean; require_opt_in_for_database: boolean; require_cv: boolean }) =>
   j.questions_form.length >= 2 && j.require_opt_in_for_job && j.require_opt_in_for_database && j.require_cv;
 
-async function openForm(page: Page, slug: string, query = ""): Promise<number> {
-  await page.goto(`/jobs/${slug}${query}#apply`);
-  await expect(page.getByRole("button", { name: "Submit application" })).toBeVisible();
-  return Date.now();
-}
 
 test("happy path: HR receives every field as typed, the answers, the source and the exact resume", async ({ page }) => {
   const job = await jobWhere(withQuestionsAndConsents);
   const who = person("happy");
   const resume = testFile("grace-hopper-cv.pdf", pdf("happy"));
-  const openedAt = await openForm(page, job.unique_slug, "?utm_source=newsletter");
+  const openedAt = await openForm(page, job.unique_slug, { query: "?utm_source=newsletter" });
   await fillApplication(page, job, who, resume.path);
   await submit(page, openedAt);
 
@@ -146,7 +142,7 @@ test.describe("every field's validation message", () => {
     const job = await jobWhere(withQuestionsAndConsents);
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    const openedAt = await openForm(page, job.unique_slug);
+    const openedAt = await openForm(page, job.unique_slug, { javaScript: false });
     // Skip every check a browser would make, as a hand-made request would.
     await page.locator("form[enctype]").evaluate((form) => {
       (form as HTMLFormElement).noValidate = true;
@@ -204,7 +200,7 @@ test("applying with JavaScript disabled succeeds", async ({ browser }) => {
   const page = await context.newPage();
   const who = person("nojs");
   const resume = testFile("nojs.pdf", pdf("nojs"));
-  const openedAt = await openForm(page, job.unique_slug);
+  const openedAt = await openForm(page, job.unique_slug, { javaScript: false });
   await fillApplication(page, job, who, resume.path);
   await submit(page, openedAt);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you: we have your application");
@@ -230,7 +226,7 @@ test.describe("one application, however often it is sent", () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     const who = person("resubmit");
-    const openedAt = await openForm(page, job.unique_slug);
+    const openedAt = await openForm(page, job.unique_slug, { javaScript: false });
     await fillApplication(page, job, who);
     // The browser's POST goes out twice at the same moment, as a double click on a slow page would send it.
     const statuses: number[] = [];
@@ -312,15 +308,13 @@ test("over the rate limit, the applicant gets a sentence and keeps everything ty
   try {
     const job = await jobWhere((j) => !j.require_cv);
     const first = person("limit1");
-    await page.goto(`${site.url}/jobs/${job.unique_slug}`);
-    let openedAt = Date.now();
+    let openedAt = await openForm(page, job.unique_slug, { base: site.url });
     await fillApplication(page, job, first);
     await submit(page, openedAt);
     await expect(page).toHaveURL(/\/applied/);
 
     const second = person("limit2");
-    await page.goto(`${site.url}/jobs/${job.unique_slug}`);
-    openedAt = Date.now();
+    openedAt = await openForm(page, job.unique_slug, { base: site.url });
     await fillApplication(page, job, second);
     await submit(page, openedAt);
     await expect(page.getByTestId("apply-summary")).toContainText("Several applications were sent from your connection");
@@ -339,12 +333,12 @@ test("when uploads in flight are at the cap, the applicant is asked to retry and
     // A slow Occupop keeps the first upload's request in flight.
     await emulatorControl("/faults", "POST", { target: "list", kind: "latency", latencyMs: 4000, count: 1 });
     const firstPage = await browser.newPage();
-    await firstPage.goto(`${site.url}/jobs/${job.unique_slug}`);
+    await openForm(firstPage, job.unique_slug, { base: site.url });
     const first = person("inflight1");
     await fillApplication(firstPage, job, first, testFile("big-cv.pdf", Buffer.concat([pdf(), Buffer.alloc(3 * 1024 * 1024, 0x20)])).path);
 
     const secondPage = await browser.newPage();
-    await secondPage.goto(`${site.url}/jobs/${job.unique_slug}`);
+    await openForm(secondPage, job.unique_slug, { base: site.url });
     const second = person("inflight2");
     await fillApplication(secondPage, job, second, testFile("small-cv.pdf", pdf()).path);
     await firstPage.waitForTimeout(2_200);
@@ -371,7 +365,7 @@ test("a body over the framework's limit without JavaScript gets a friendly page,
   const job = await jobWhere((j) => j.require_cv);
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  const openedAt = await openForm(page, job.unique_slug);
+  const openedAt = await openForm(page, job.unique_slug, { javaScript: false });
   await fillApplication(page, job, person("toolarge"), testFile("enormous.pdf", Buffer.concat([pdf(), Buffer.alloc(60 * 1024 * 1024)])).path);
   await page.locator("form[enctype]").evaluate((form) => ((form as HTMLFormElement).noValidate = true));
   await submit(page, openedAt);
@@ -385,8 +379,7 @@ test("a submit faster than a person could fill the form is asked to try again, a
   try {
     const job = await jobWhere((j) => !j.require_cv);
     const who = person("fast");
-    await page.goto(`${site.url}/jobs/${job.unique_slug}`);
-    const openedAt = Date.now();
+    const openedAt = await openForm(page, job.unique_slug, { base: site.url });
     await fillApplication(page, job, who);
     await page.getByRole("button", { name: "Submit application" }).click();
     await expect(page.getByTestId("apply-summary")).toContainText("quicker than we expected");

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { E2E, E2E_PG_ADMIN_URL } from "../../playwright.config";
-import { candidatesFor, expectOneCandidate, fillApplication, jobWhere, person } from "./apply-support";
+import { candidatesFor, expectOneCandidate, fillApplication, jobWhere, openForm, person } from "./apply-support";
 import { EMULATOR, freePort, newPostgresDatabase, siteQuery, startSiteServer } from "./support";
 
 /** Starts a server that is expected to refuse to start; returns how it ended. */
@@ -61,8 +61,7 @@ test("when the database goes away, health says 503 and an applicant is told noth
   try {
     const job = await jobWhere((j) => !j.require_cv);
     const who = person("db-away");
-    await page.goto(`${server.url}/jobs/${job.unique_slug}#apply`);
-    const openedAt = Date.now();
+    const openedAt = await openForm(page, job.unique_slug, { base: server.url });
     await fillApplication(page, job, who);
 
     // The database goes away: no new connections, and the open ones are cut.

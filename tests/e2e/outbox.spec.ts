@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { expect, test, type Browser } from "@playwright/test";
 import { E2E } from "../../playwright.config";
 import { logIn } from "./admin-support";
-import { candidatesFor, expectOneCandidate, fillApplication, jobWhere, pdf, person, testFile } from "./apply-support";
+import { candidatesFor, expectOneCandidate, fillApplication, jobWhere, openForm, pdf, person, testFile } from "./apply-support";
 import { emulatorControl, expectNoAxeViolations, site, siteQuery, startSiteServer, target, type SiteStorage, type WireJob } from "./support";
 
 /** Resume rows kept for these applicants' applications, in a site's database. */
@@ -26,8 +26,7 @@ async function apply(browser: Browser, job: WireJob, tag: string, base = site())
   try {
     const who = person(tag);
     const resume = testFile(`${tag}.pdf`, pdf(tag));
-    await page.goto(`${base}/jobs/${job.unique_slug}`);
-    const openedAt = Date.now();
+    const openedAt = await openForm(page, job.unique_slug, { base });
     await fillApplication(page, job, who, resume.path);
     await page.waitForTimeout(Math.max(0, openedAt + 2_200 - Date.now()));
     await page.getByRole("button", { name: "Submit application" }).click();
@@ -130,8 +129,7 @@ test("a non-retryable 422 is kept as failed with Occupop's reason, shown to HR, 
   const who = [person("422-retry"), person("422-discard")];
   for (const applicant of who) {
     const form = await browser.newPage();
-    await form.goto(`/jobs/${job.unique_slug}`);
-    const openedAt = Date.now();
+    const openedAt = await openForm(form, job.unique_slug);
     await fillApplication(form, job, applicant);
     await form.waitForTimeout(Math.max(0, openedAt + 2_200 - Date.now()));
     await form.getByRole("button", { name: "Submit application" }).click();

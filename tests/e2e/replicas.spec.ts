@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test, type Browser } from "@playwright/test";
 import { E2E } from "../../playwright.config";
-import { candidatesFor, fillApplication, jobWhere, pdf, person, testFile } from "./apply-support";
+import { candidatesFor, fillApplication, jobWhere, openForm, pdf, person, testFile } from "./apply-support";
 import { emulatorControl, listingRequests, newPostgresDatabase, resetWorld, siteQuery, startSiteServer, type SiteStorage, type WireJob } from "./support";
 
 test.describe.configure({ timeout: 240_000 });
@@ -36,8 +36,7 @@ async function applyOn(browser: Browser, base: string, job: WireJob, tag: string
   try {
     const who = person(tag);
     const resume = testFile(`${tag}.pdf`, Buffer.concat([pdf(tag), Buffer.alloc(256 * 1024 + Math.floor(Math.random() * 4096), 0x20)]));
-    await page.goto(`${base}/jobs/${job.unique_slug}#apply`);
-    const openedAt = Date.now();
+    const openedAt = await openForm(page, job.unique_slug, { base });
     await fillApplication(page, job, who, resume.path);
     await page.waitForTimeout(Math.max(0, openedAt + 2_200 - Date.now()));
     await page.getByRole("button", { name: "Submit application" }).click();
@@ -180,8 +179,7 @@ test("login lockout and the apply rate limit count across replicas", async ({ br
     await applyOn(browser, b.url, job, "limit-b");
     const third = await browser.newPage();
     const who = person("limit-c");
-    await third.goto(`${a.url}/jobs/${job.unique_slug}#apply`);
-    const openedAt = Date.now();
+    const openedAt = await openForm(third, job.unique_slug, { base: a.url });
     await fillApplication(third, job, who);
     await third.waitForTimeout(Math.max(0, openedAt + 2_200 - Date.now()));
     await third.getByRole("button", { name: "Submit application" }).click();

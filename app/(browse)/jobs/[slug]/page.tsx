@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ApplicationForm } from "@/components/apply/application-form";
+import { ApplySection } from "@/components/apply/apply-section";
 import { JobFacts } from "@/components/job-facts";
-import { countryOptions } from "@/lib/applications/countries";
 import { formDefinition } from "@/lib/applications/definition";
-import { issueFormToken } from "@/lib/applications/form-token";
 import { getBranding } from "@/lib/branding";
 import { env } from "@/lib/env";
 import { getJobBySlug } from "@/lib/jobs";
@@ -13,7 +11,15 @@ import { describeJob, excerpt } from "@/lib/jobs/description";
 import { whereLabel } from "@/lib/jobs/format";
 import { jobPostingJsonLd, serializeJsonLd } from "@/lib/jobs/structured-data";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ slug: string }> };
+
+// Served from the page cache (the same for every visitor; the form's per-visitor token is
+// fetched by the browser): rendered on a job's first visit, again when the job list or the
+// branding changes (lib/page-cache), and at least hourly. None is rendered at build time.
+export const revalidate = 3600;
+export async function generateStaticParams(): Promise<Array<{ slug: string }>> {
+  return [];
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const job = await getJobBySlug((await params).slug);
@@ -32,10 +38,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function JobPage({ params, searchParams }: Props) {
+export default async function JobPage({ params }: Props) {
   const job = await getJobBySlug((await params).slug);
   if (!job) notFound();
-  const utm = (await searchParams).utm_source;
   const branding = await getBranding();
   const { SITE_URL } = env();
   const description = describeJob(job);
@@ -98,14 +103,7 @@ export default async function JobPage({ params, searchParams }: Props) {
           <h2 id="apply-heading" className="text-2xl font-semibold text-slate-900">
             Apply for this job
           </h2>
-          <ApplicationForm
-            definition={formDefinition(job)}
-            countries={countryOptions()}
-            formToken={await issueFormToken(job.uuid)}
-            privacyPolicyUrl={branding.privacyPolicyUrl}
-            companyName={branding.companyName}
-            utmSource={typeof utm === "string" ? utm.slice(0, 60) : ""}
-          />
+          <ApplySection definition={formDefinition(job)} privacyPolicyUrl={branding.privacyPolicyUrl} companyName={branding.companyName} />
         </section>
       ) : null}
 

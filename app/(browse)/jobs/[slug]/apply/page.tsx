@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ApplicationForm } from "@/components/apply/application-form";
+import { countryOptions } from "@/lib/applications/countries";
+import { formDefinition } from "@/lib/applications/definition";
+import { issueFormToken } from "@/lib/applications/form-token";
+import { getBranding } from "@/lib/branding";
+import { getJobBySlug } from "@/lib/jobs";
+
+// The application form rendered on the server, per visit, with its own token: the way to
+// apply without JavaScript (the cached job page links here), and where such a form comes back
+// with its errors. With JavaScript the job page shows the same form in place.
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const job = await getJobBySlug((await params).slug);
+  if (!job) return {};
+  return { title: `Apply: ${job.title}`, alternates: { canonical: `/jobs/${job.slug}` }, robots: { index: false, follow: true } };
+}
+
+export default async function ApplyPage({ params, searchParams }: Props) {
+  const job = await getJobBySlug((await params).slug);
+  if (!job) notFound();
+  const utm = (await searchParams).utm_source;
+  const branding = await getBranding();
+  return (
+    <main id="main" className="mx-auto max-w-3xl px-4 py-8 sm:px-6">
+      <p>
+        <Link href={`/jobs/${job.slug}`} className="inline-flex min-h-11 items-center font-medium text-brand underline">
+          <span aria-hidden="true">←&nbsp;</span>About this job
+        </Link>
+      </p>
+      <header className="mt-2">
+        <h1 className="text-3xl font-bold tracking-tight text-slate-900">Apply for {job.title}</h1>
+        <p className="mt-1 text-lg text-slate-700">{branding.companyName}</p>
+      </header>
+      {job.isOpen ? (
+        <section id="apply" aria-label="Application form" className="mt-6">
+          <ApplicationForm
+            definition={formDefinition(job)}
+            countries={countryOptions()}
+            formToken={await issueFormToken(job.uuid)}
+            privacyPolicyUrl={branding.privacyPolicyUrl}
+            companyName={branding.companyName}
+            utmSource={typeof utm === "string" ? utm.slice(0, 60) : ""}
+            permalink={`/jobs/${job.slug}/apply`}
+          />
+        </section>
+      ) : (
+        <div className="mt-6 rounded-lg border border-amber-300 bg-amber-50 p-5" role="status" data-testid="closed-notice">
+          <h2 className="font-semibold text-slate-900">Applications for this job are closed</h2>
+          <p className="mt-1 text-slate-800">
+            This position is no longer taking applications.{" "}
+            <Link href="/" className="font-medium text-brand underline">
+              See our open jobs
+            </Link>
+            .
+          </p>
+        </div>
+      )}
+    </main>
+  );
+}

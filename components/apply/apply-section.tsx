@@ -1,0 +1,103 @@
+"use client";
+
+// The application form on a job page. The page is served from a cache, the same bytes for
+// every visitor, so the form is not in it: its code and its per-visitor token (idempotency
+// key, render time for the time trap) are fetched when the visitor comes near it, asks for it
+// ("Apply now") or arrives at #apply. Until then the page carries a link to /jobs/<slug>/apply,
+// where the form is rendered on the server: that is the way in without JavaScript.
+import dynamic from "next/dynamic";
+import { useEffect, useRef, useState } from "react";
+import type { ApplicationFormDefinition } from "@/lib/applications/schema";
+
+const ApplicationForm = dynamic(() => import("./application-form").then((m) => m.ApplicationForm), { ssr: false });
+
+type Props = { definition: ApplicationFormDefinition; privacyPolicyUrl: string | null; companyName: string };
+
+async function fetchFormToken(jobUuid: string): Promise<string> {
+  try {
+    const res = await fetch("/api/apply/token", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ job: jobUuid }),
+      cache: "no-store",
+    });
+    const body: unknown = res.ok ? await res.json() : null;
+    return body && typeof body === "object" && "token" in body && typeof body.token === "string" ? body.token : "";
+  } catch {
+    // Without a token the first submit is answered with a fresh one and a request to press
+    // Submit again (lib/applications/submit.ts): nothing typed is lost.
+    return "";
+  }
+}
+
+export function ApplySection({ definition, privacyPolicyUrl, companyName }: Props) {
+  const [wanted, setWanted] = useState<"near" | "asked" | null>(null);
+  const [token, setToken] = useState<string | null>(null);
+  const placeholder = useRef<HTMLDivElement>(null);
+  const applyPage = `/jobs/${definition.jobSlug}/apply`;
+
+  useEffect(() => {
+    const onHash = () => {
+      if (window.location.hash === "#apply") setWanted((w) => w ?? "asked");
+    };
+    onHash();
+    window.addEventListener("hashchange", onHash);
+    const element = placeholder.current;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setWanted((w) => w ?? "near");
+      },
+      { rootMargin: "300px 0px" },
+    );
+    if (element) observer.observe(element);
+    return () => {
+      window.removeEventListener("hashchange", onHash);
+      observer.disconnect();
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!wanted) return;
+    let current = true;
+    void fetchFormToken(definition.jobUuid).then((t) => {
+      if (current) setToken(t);
+    });
+    return () => {
+      current = false;
+    };
+  }, [wanted, definition.jobUuid]);
+
+  if (wanted && token !== null) {
+    return (
+      <ApplicationForm
+        definition={definition}
+        formToken={token}
+        privacyPolicyUrl={privacyPolicyUrl}
+        companyName={companyName}
+        utmSource=""
+        permalink={applyPage}
+        focusFirstField={wanted === "asked"}
+      />
+    );
+  }
+  return (
+    <div ref={placeholder} className="mt-6 min-h-48 rounded-lg border border-slate-200 bg-slate-50 p-6" data-testid="apply-placeholder">
+      <p className="text-slate-800">It takes about two minutes. Have your resume ready (PDF, DOC or DOCX, up to 50 MB).</p>
+      <p className="mt-4">
+        <a
+          href={applyPage}
+          onClick={(event) => {
+            event.preventDefault();
+            setWanted("asked");
+          }}
+          className="inline-flex min-h-11 items-center rounded-md bg-brand px-6 font-semibold text-brand-contrast hover:opacity-90"
+        >
+          Start your application
+        </a>
+      </p>
+      <p className="mt-3 text-sm text-slate-700" role="status">
+        {wanted ? "Loading the application form…" : ""}
+      </p>
+    </div>
+  );
+}

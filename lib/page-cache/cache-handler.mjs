@@ -1,0 +1,88 @@
+// @ts-check
+// Next.js's cache handler (next.config.ts `cacheHandler`): where the rendered public pages,
+// their React Server Component payloads and the cached route handlers (feeds, sitemap) live.
+// Next loads this file by itself, outside the app's bundle, in the same process.
+//
+// - Entries live in this server's memory, in an LRU bounded by PAGE_CACHE_MAX_MB (64 MiB).
+// - Each entry remembers the page generation it was rendered in (lib/page-cache/index.ts):
+//   once the job list or the branding changes, older entries are misses and are rendered
+//   again on their next visit. Every server raises its generation on the same events, so
+//   every replica's cache follows them (lib/sync).
+// - What `next build` prerendered is never served: this handler starts empty, so the first
+//   visit renders with live data. (The build renders placeholders: it has no data.)
+// - Responses with a 5xx status are never kept.
+import { LRUCache } from "lru-cache";
+
+const GENERATION = Symbol.for("careers.page-generation");
+const MiB = 1024 * 1024;
+const maxMiB = Number(process.env.PAGE_CACHE_MAX_MB) > 0 ? Number(process.env.PAGE_CACHE_MAX_MB) : 64;
+
+/** The current generation, or 0 before the app has set one. */
+function generation() {
+  const holder = /** @type {{ [GENERATION]?: { value: number } }} */ (/** @type {unknown} */ (globalThis));
+  return holder[GENERATION]?.value ?? 0;
+}
+
+/** @param {unknown} value */
+function bytes(value) {
+  if (!value) return 0;
+  if (typeof value === "string") return value.length;
+  if (value instanceof Uint8Array) return value.byteLength;
+  if (value instanceof Map) {
+    let total = 0;
+    for (const v of value.values()) total += bytes(v);
+    return total;
+  }
+  return 0;
+}
+
+/** @param {Record<string, unknown>} data */
+function sizeOf(data) {
+  return 1024 + bytes(data.html) + bytes(data.rscData) + bytes(data.segmentData) + bytes(data.body) + bytes(data.postponed);
+}
+
+/** @typedef {{ value: Record<string, unknown>; lastModified: number; generation: number; size: number }} Entry */
+
+/** @type {LRUCache<string, Entry>} */
+const entries = new LRUCache({ maxSize: maxMiB * MiB, sizeCalculation: (entry) => Math.max(1, entry.size) });
+/** The generation current when a render of a key began (Next reads, renders, then stores). */
+const renderedFrom = new LRUCache({ max: 20_000 });
+
+export default class PageCacheHandler {
+  /** @param {string} key */
+  async get(key) {
+    const current = generation();
+    renderedFrom.set(key, current);
+    const entry = entries.get(key);
+    if (!entry) return null;
+    if (entry.generation !== current) {
+      entries.delete(key);
+      return null;
+    }
+    return { value: entry.value, lastModified: entry.lastModified };
+  }
+
+  /** @param {string} key @param {Record<string, unknown> | null} data */
+  async set(key, data) {
+    const startedIn = /** @type {number | undefined} */ (renderedFrom.get(key));
+    renderedFrom.delete(key);
+    if (!data || (typeof data.status === "number" && data.status >= 500)) {
+      entries.delete(key);
+      return;
+    }
+    // A render that began before the last change is stored as already stale.
+    entries.set(key, { value: data, lastModified: Date.now(), generation: startedIn ?? generation(), size: sizeOf(data) });
+  }
+
+  /** revalidatePath()/revalidateTag() from the app: drop the entries carrying those tags. @param {string | string[]} tags */
+  async revalidateTag(tags) {
+    const wanted = new Set(Array.isArray(tags) ? tags : [tags]);
+    for (const [key, entry] of entries.entries()) {
+      const headers = /** @type {Record<string, unknown> | undefined} */ (entry.value.headers);
+      const own = String(headers?.["x-next-cache-tags"] ?? "").split(",");
+      if (own.some((tag) => wanted.has(tag))) entries.delete(key);
+    }
+  }
+
+  resetRequestCache() {}
+}

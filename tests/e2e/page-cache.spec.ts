@@ -1,0 +1,126 @@
+// Public pages come from a cache a CDN may share: cache headers, no cookies, nothing
+// per-visitor in the shared bytes, and a fresh render whenever the jobs or the branding change.
+import { expect, test } from "@playwright/test";
+import { logIn } from "./admin-support";
+import { candidatesFor, expectOneCandidate, fillApplication, jobWhere, openForm, person } from "./apply-support";
+import { emulatorControl, openEmulatorJobs, resetWorld, revalidate, site } from "./support";
+
+const CDN_CACHEABLE = /^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/;
+
+test.afterEach(async () => {
+  await emulatorControl("/faults", "DELETE");
+});
+
+test("public pages and feeds carry CDN cache headers and no cookie; admin pages, the form token and the apply action do not", async ({ page }) => {
+  const job = (await openEmulatorJobs())[0]!;
+  for (const path of ["/", `/jobs/${job.unique_slug}`, "/jobs.json", "/jobs.rss", "/sitemap.xml", "/robots.txt", "/?q=store"]) {
+    const res = await fetch(`${site()}${path}`);
+    expect(res.status, path).toBe(200);
+    expect(res.headers.get("cache-control"), path).toMatch(CDN_CACHEABLE);
+    expect(res.headers.get("set-cookie"), path).toBeNull();
+  }
+  // Served from the cache the second time.
+  await fetch(`${site()}/jobs/${job.unique_slug}`);
+  expect((await fetch(`${site()}/jobs/${job.unique_slug}`)).headers.get("x-nextjs-cache")).toBe("HIT");
+
+  for (const path of ["/admin/login", `/jobs/${job.unique_slug}/apply`, `/jobs/${job.unique_slug}/applied`]) {
+    const res = await fetch(`${site()}${path}`);
+    expect(res.headers.get("cache-control"), path).toMatch(/private|no-store/);
+  }
+  const token = await fetch(`${site()}/api/apply/token`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ job: job.uuid }) });
+  expect(token.status).toBe(200);
+  expect(token.headers.get("cache-control")).toBe("no-store");
+
+  // The server action that sends an application is never cacheable.
+  const target = await jobWhere((j) => !j.require_cv);
+  const actions: Array<string | null> = [];
+  page.on("response", (response) => {
+    if (response.request().method() === "POST" && response.request().headers()["next-action"]) actions.push(response.headers()["cache-control"] ?? null);
+  });
+  const openedAt = await openForm(page, target.unique_slug);
+  await fillApplication(page, target, person("cache-headers"));
+  await page.waitForTimeout(Math.max(0, openedAt + 2_200 - Date.now()));
+  await page.getByRole("button", { name: "Submit application" }).click();
+  await expect(page).toHaveURL(/\/applied/);
+  expect(actions.length).toBeGreaterThan(0);
+  for (const value of actions) expect(value).toMatch(/no-store/);
+});
+
+test("two visitors of one cached job page get different form tokens, and the shared page carries none", async ({ browser }) => {
+  const job = await jobWhere((j) => !j.require_cv);
+  const html = await (await fetch(`${site()}/jobs/${job.unique_slug}`)).text();
+  expect(html).not.toContain('name="formToken"');
+  const tokens: string[] = [];
+  for (const visitor of ["first", "second"]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await openForm(page, job.unique_slug);
+    tokens.push((await page.locator('input[name="formToken"]').inputValue()) || `empty-${visitor}`);
+    await context.close();
+  }
+  expect(tokens[0]).toMatch(/^[\w-]+\.[\w-]+$/);
+  expect(tokens[1]).toMatch(/^[\w-]+\.[\w-]+$/);
+  expect(tokens[0]).not.toBe(tokens[1]);
+});
+
+test("a job added upstream is listed and gets its page after the refresh, without a restart", async ({ page }) => {
+  await resetWorld();
+  await page.goto("/");
+  const created = (await (await emulatorControl("/jobs", "POST", { title: "Canopy Walkway Guide" })).json()) as { data: { unique_slug: string } };
+  const slug = created.data.unique_slug;
+  // Until the list is refreshed the cached pages stand: not listed, no page.
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: "Canopy Walkway Guide" })).toHaveCount(0);
+  expect((await fetch(`${site()}/jobs/${slug}`)).status).toBe(404);
+
+  await revalidate();
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: "Canopy Walkway Guide" })).toHaveCount(1);
+  await page.getByRole("link", { name: "Canopy Walkway Guide" }).click();
+  await expect(page).toHaveURL(new RegExp(`/jobs/${slug}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Canopy Walkway Guide");
+  expect((await fetch(`${site()}/jobs/${slug}`)).status).toBe(200);
+  expect(await (await fetch(`${site()}/jobs.json`)).text()).toContain("Canopy Walkway Guide");
+  expect(await (await fetch(`${site()}/sitemap.xml`)).text()).toContain(`/jobs/${slug}`);
+  await resetWorld();
+});
+
+test("a branding save shows at once on every cached page and feed", async ({ page }) => {
+  const job = (await openEmulatorJobs())[0]!;
+  // Every page is in the cache first.
+  for (const path of ["/", `/jobs/${job.unique_slug}`, "/jobs.rss", "/jobs.json"]) await fetch(`${site()}${path}`);
+  await logIn(page);
+  await page.goto("/admin/branding");
+  await page.getByLabel("Company name").fill("Cached Canyon Outfitters");
+  await page.getByRole("button", { name: "Save and publish" }).click();
+  await expect(page.getByTestId("branding-status")).toContainText("Saved as version");
+  for (const path of ["/", `/jobs/${job.unique_slug}`, "/jobs.rss", "/jobs.json"]) {
+    expect(await (await fetch(`${site()}${path}`)).text(), path).toContain("Cached Canyon Outfitters");
+  }
+  await page.getByRole("button", { name: "Reset to defaults" }).click();
+  await expect(page.getByTestId("restore-status")).toContainText("The default look is back");
+  expect(await (await fetch(`${site()}/`)).text()).not.toContain("Cached Canyon Outfitters");
+});
+
+test("a triple click on Submit still makes one candidate from a cached page", async ({ page }) => {
+  const job = await jobWhere((j) => !j.require_cv);
+  const who = person("tripleclick");
+  const openedAt = await openForm(page, job.unique_slug);
+  await fillApplication(page, job, who);
+  await page.waitForTimeout(Math.max(0, openedAt + 2_200 - Date.now()));
+  await page.getByRole("button", { name: "Submit application" }).click({ clickCount: 3 });
+  await expect(page).toHaveURL(/\/applied$/);
+  await expectOneCandidate(who.email);
+});
+
+test("the form on a cached page keeps the time trap: a submit right after it appears is asked to wait", async ({ page }) => {
+  const job = await jobWhere((j) => !j.require_cv);
+  const who = person("timetrap");
+  await openForm(page, job.unique_slug);
+  // Filled by a script at once, sent at once.
+  await fillApplication(page, job, who);
+  await page.getByRole("button", { name: "Submit application" }).click();
+  await expect(page.getByTestId("apply-summary")).toContainText("quicker than we expected");
+  await expect(page.getByLabel("Email")).toHaveValue(who.email);
+  expect(await candidatesFor(who.email)).toHaveLength(0);
+});
