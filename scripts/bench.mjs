@@ -1,24 +1,40 @@
 // @ts-check
-// `npm run bench`: measures, on this machine, what the site promises about speed and memory,
-// and prints the numbers. Needs a build (`npm run build`) and Chromium (as the e2e tests do).
-//   1. Upstream traffic: 100 concurrent cold visits, then warm traffic, counted at the emulator.
-//   2. Page latency and throughput for the listing and a job page, warm.
-//   3. Server memory per upload in flight: the peak RSS while resumes of a known size are
-//      sent through the real form, one at a time and several at once, with the upload cap.
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// `npm run bench`: measures, on this machine, what the site promises about speed, scale and
+// memory, and prints the numbers (nothing is asserted). Needs a build (`npm run build`),
+// Chromium (for Lighthouse) and PostgreSQL binaries (as the tests do); wrk when installed.
+//   1. Pages from the cache: upstream listings under a cold burst; warm req/s for the listing,
+//      a job page, a filtered listing, /jobs.json and the largest static chunk, with ratios;
+//      gzipped script per page; Lighthouse (mobile) for the listing and a job page.
+//   2. Two replicas on one PostgreSQL: upstream listings under 200 concurrent cold visits.
+//   3. Submitting an application (the form without JavaScript, over HTTP): p50/p95 latency
+//      on SQLite and on PostgreSQL; peak server memory for one 50 MB resume on each.
+//   4. Deliveries per second from the outbox with one replica and with two.
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { chromium } from "@playwright/test";
+import { join } from "node:path";
+import { startPostgres } from "../tests/helpers/postgres.mjs";
+import {
+  lighthouse,
+  MiB,
+  pdfOf,
+  peakRssDuring,
+  percentile,
+  root,
+  scriptBytes,
+  start,
+  stop,
+  stopAll,
+  submitApplication,
+  throughput,
+  waitFor,
+} from "./bench-lib.mjs";
 
-const root = resolve(import.meta.dirname ?? ".", "..");
-const SITE_PORT = Number(process.env.BENCH_PORT ?? 3300);
-const EMULATOR_PORT = SITE_PORT + 1000;
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const EMULATOR = `http://127.0.0.1:${PORT + 1000}`;
 const TOKEN = "bench-occupop-token-0000";
-const EMULATOR = `http://127.0.0.1:${EMULATOR_PORT}`;
-const SITE = `http://127.0.0.1:${SITE_PORT}`;
-const MiB = 1024 * 1024;
-const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+/** BENCH_SECTIONS=1,3 runs some sections only. */
+const sections = new Set((process.env.BENCH_SECTIONS ?? "1,2,3,4").split(",").map((x) => x.trim()));
+const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 if (!existsSync(join(root, ".next", "standalone", "server.js"))) {
   console.error("No build found: run `npm run build` first.");
@@ -26,155 +42,200 @@ if (!existsSync(join(root, ".next", "standalone", "server.js"))) {
 }
 
 const work = mkdtempSync(join(tmpdir(), "careers-bench-"));
-/** @type {import("node:child_process").ChildProcess[]} */
-const children = [];
 
-/** @param {string[]} args @param {Record<string, string>} env */
-function start(args, env) {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: "ignore" });
-  children.push(child);
-  return child;
+/** A site server; `databaseUrl` for PostgreSQL. @param {number} port @param {string | undefined} databaseUrl @param {Record<string, string>} [extra] */
+async function site(port, databaseUrl, extra = {}) {
+  const child = start([join(root, "scripts", "server.mjs")], {
+    PORT: String(port),
+    HOSTNAME: "127.0.0.1",
+    OCCUPOP_API_URL: `${EMULATOR}/rest`,
+    OCCUPOP_API_TOKEN: TOKEN,
+    SITE_URL: `http://127.0.0.1:${port}`,
+    DATA_DIR: join(work, `site-${port}`),
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    LOG_LEVEL: "warn",
+    JOBS_CACHE_SECONDS: "3600",
+    APPLY_RATE_LIMIT_PER_MINUTE: "10000",
+    APPLY_MIN_FILL_SECONDS: "0",
+    OUTBOX_POLL_MS: "200",
+    OUTBOX_RETRY_BASE_MS: "20",
+    OUTBOX_RETRY_MAX_MS: "200",
+    ENV_FILE: join(work, "no.env"),
+    ...extra,
+  });
+  // /api/ready answers once the server has started, without loading jobs.
+  await waitFor(`http://127.0.0.1:${port}/api/ready`, child);
+  return { child, url: `http://127.0.0.1:${port}` };
 }
 
-/** @param {string} url */
-async function waitFor(url) {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-/** @param {number | undefined} pid */
-function rssMiB(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return kb / 1024;
-}
-
-/** @param {number[]} values @param {number} p */
-const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? 0;
+/** @param {string} path @param {string} [method] @param {unknown} [body] */
+const emulator = (path, method = "GET", body) =>
+  fetch(`${EMULATOR}/_emulator${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
 
 async function listings() {
-  const log = /** @type {{ data: Array<{ target: string; page: number }> }} */ (await (await fetch(`${EMULATOR}/_emulator/requests`)).json());
+  const log = /** @type {{ data: Array<{ target: string; page: number }> }} */ (await (await emulator("/requests")).json());
   return log.data.filter((r) => r.target === "list" && r.page === 1).length;
 }
 
-/** @param {string} path @param {number} total @param {number} concurrency */
-async function load(path, total, concurrency) {
-  /** @type {number[]} */
-  const times = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < total) {
-        next++;
-        const t = performance.now();
-        const res = await fetch(`${SITE}${path}`);
-        await res.arrayBuffer();
-        if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
-        times.push(performance.now() - t);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  return { rps: total / seconds, p50: percentile(times, 50), p95: percentile(times, 95) };
+/** Pending applications in a server's database (its health report). @param {string} url */
+async function pending(url) {
+  const health = /** @type {{ applications?: { pending: number } }} */ (await (await fetch(`${url}/api/health`)).json());
+  return health.applications?.pending ?? -1;
 }
 
-/** @param {import("@playwright/test").Browser} browser @param {string} slug @param {string} file @param {string} tag */
-async function applyOnce(browser, slug, file, tag) {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto(`${SITE}/jobs/${slug}`);
-  await page.getByLabel("First name").fill("Bench");
-  await page.getByLabel("Last name").fill(tag);
-  await page.getByLabel("Email").fill(`bench.${tag}.${Date.now()}@example.com`);
-  await page.getByLabel("Resume").setInputFiles(file);
-  await page.waitForTimeout(3_100);
-  await page.getByRole("button", { name: "Submit application" }).click();
-  const heading = await page.locator("h1").first().textContent();
-  await context.close();
-  return heading ?? "";
-}
+const fixed = (/** @type {number} */ n, digits = 0) => n.toFixed(digits);
 
 async function main() {
   start([join(root, "node_modules", "tsx", "dist", "cli.mjs"), "emulator/main.ts"], {
-    EMULATOR_PORT: String(EMULATOR_PORT),
+    EMULATOR_PORT: String(PORT + 1000),
     EMULATOR_TOKEN: TOKEN,
     EMULATOR_DATA_DIR: join(work, "emulator"),
   });
   await waitFor(`${EMULATOR}/_emulator`);
-  const site = start([join(root, "scripts", "server.mjs")], {
-    PORT: String(SITE_PORT),
-    HOSTNAME: "127.0.0.1",
-    OCCUPOP_API_URL: `${EMULATOR}/rest`,
-    OCCUPOP_API_TOKEN: TOKEN,
-    SITE_URL: SITE,
-    DATA_DIR: join(work, "site"),
-    LOG_LEVEL: "warn",
-    APPLY_RATE_LIMIT_PER_MINUTE: "10000",
-    UPLOADS_IN_FLIGHT_MAX_MB: process.env.UPLOADS_IN_FLIGHT_MAX_MB ?? "160",
-    ENV_FILE: join(work, "no.env"),
-  });
-  // Wait for the port without touching a page (that would warm the cache).
-  await waitFor(`${SITE}/robots.txt`);
-
-  console.log("1. Upstream traffic (counted at the emulator)");
-  await fetch(`${EMULATOR}/_emulator/requests`, { method: "DELETE" });
-  let t = performance.now();
-  const cold = await Promise.all(Array.from({ length: 100 }, () => fetch(`${SITE}/`).then((r) => r.status)));
-  console.log(`   100 concurrent cold visits: ${cold.filter((s) => s === 200).length} × 200 in ${(performance.now() - t).toFixed(0)} ms, upstream listings: ${await listings()}`);
-  const jobs = /** @type {{ jobs: Array<{ url: string }> }} */ (await (await fetch(`${SITE}/jobs.json`)).json()).jobs;
-  const slug = new URL(jobs[0]?.url ?? SITE).pathname.split("/").pop() ?? "";
-  await load("/", 500, 20);
-  console.log(`   + 500 warm visits: upstream listings still ${await listings()}`);
-
-  console.log("2. Warm pages: one at a time (latency), then 20 at a time (throughput)");
-  for (const path of ["/", "/?workplace=remote&q=engineer", `/jobs/${slug}`, "/jobs.json"]) {
-    const one = await load(path, 100, 1);
-    const many = await load(path, 400, 20);
-    console.log(
-      `   ${path.padEnd(32)} alone p50 ${one.p50.toFixed(1).padStart(5)} ms p95 ${one.p95.toFixed(1).padStart(5)} ms` +
-        `   ×20: ${many.rps.toFixed(0).padStart(4)} req/s p95 ${many.p95.toFixed(0)} ms`,
-    );
-  }
-
-  console.log("3. Server memory per upload in flight");
-  const sizeMiB = Number(process.env.BENCH_RESUME_MB ?? 20);
-  const file = join(work, "resume.pdf");
-  writeFileSync(file, Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(sizeMiB * MiB - 9, 0x20)]));
-  const jobsFull = /** @type {{ data: Array<{ unique_slug: string; require_cv: boolean; questions_form: unknown[]; require_opt_in_for_job: boolean; require_opt_in_for_database: boolean; closed_for_applicants: boolean }> }} */ (
+  const jobs = /** @type {{ data: Array<{ unique_slug: string; require_cv: boolean; questions_form: unknown[]; require_opt_in_for_job: boolean; require_opt_in_for_database: boolean; closed_for_applicants: boolean }> }} */ (
     await (await fetch(`${EMULATOR}/rest/jobs`, { headers: { Authorization: TOKEN } })).json()
   ).data;
-  const simple = jobsFull.find((j) => j.require_cv && !j.questions_form.length && !j.require_opt_in_for_job && !j.require_opt_in_for_database && !j.closed_for_applicants);
+  const simple = jobs.find((j) => j.require_cv && !j.questions_form.length && !j.require_opt_in_for_job && !j.require_opt_in_for_database && !j.closed_for_applicants);
   if (!simple) throw new Error("no simple job to apply to");
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-  });
-  for (const parallel of [1, 4]) {
-    global.gc?.();
-    await new Promise((r) => setTimeout(r, 1500));
-    const baseline = rssMiB(site.pid);
-    let peak = baseline;
-    const sampler = setInterval(() => (peak = Math.max(peak, rssMiB(site.pid))), 20);
-    t = performance.now();
-    const outcomes = await Promise.all(Array.from({ length: parallel }, (_, i) => applyOnce(browser, simple.unique_slug, file, `p${parallel}-${i}`)));
-    clearInterval(sampler);
-    const received = outcomes.filter((h) => h.startsWith("Thank you")).length;
-    const busy = outcomes.filter((h) => h.includes("busy")).length;
-    console.log(
-      `   ${parallel} × ${sizeMiB} MiB at once: ${received} received, ${busy} asked to retry, ` +
-        `peak RSS +${(peak - baseline).toFixed(0)} MiB over ${baseline.toFixed(0)} MiB ` +
-        `(${((peak - baseline) / (sizeMiB * (parallel - busy || 1))).toFixed(1)}× the bytes admitted), ${((performance.now() - t) / 1000).toFixed(1)} s`,
-    );
+  const slug = simple.unique_slug;
+  const pgServer = await startPostgres();
+
+  const sqlite = await site(PORT, undefined);
+  if (sections.has("1")) await pagesFromTheCache(sqlite, slug);
+  /** @type {Array<{ child: import("node:child_process").ChildProcess }>} */
+  const servers = [sqlite];
+  if (sections.has("2")) servers.push(...(await replicas(pgServer, slug)));
+  if (sections.has("3")) servers.push(await submitting(pgServer, sqlite, slug));
+  if (sections.has("4")) servers.push(...(await deliveries(pgServer, slug)));
+  await emulator("/faults", "DELETE");
+  await Promise.all(servers.map((s) => stop(s.child)));
+  await pgServer.stop();
+}
+
+/** @typedef {{ child: import("node:child_process").ChildProcess; url: string }} Site */
+/** @typedef {Awaited<ReturnType<typeof startPostgres>>} PgServer */
+
+/** @param {Site} sqlite @param {string} slug */
+async function pagesFromTheCache(sqlite, slug) {
+  console.log("1. Pages from the cache (SQLite server)");
+  await emulator("/requests", "DELETE");
+  const t = performance.now();
+  const cold = await Promise.all(Array.from({ length: 100 }, (_, i) => fetch(`${sqlite.url}${i % 2 ? "/" : `/jobs/${slug}`}`).then((r) => r.status)));
+  console.log(`   100 concurrent cold visits: ${cold.filter((s) => s === 200).length} × 200 in ${fixed(performance.now() - t)} ms; upstream listings: ${await listings()}`);
+
+  const html = await (await fetch(`${sqlite.url}/`)).text();
+  const chunks = [...new Set([...html.matchAll(/\/_next\/static\/chunks\/[^"]+\.js/g)].map((m) => m[0]))];
+  let largest = { path: "", size: 0 };
+  for (const chunk of chunks) {
+    const size = (await (await fetch(`${sqlite.url}${chunk}`)).arrayBuffer()).byteLength;
+    if (size > largest.size) largest = { path: chunk, size };
   }
-  await browser.close();
+  const pages = ["/", `/jobs/${slug}`, "/?workplace=remote&q=store", "/jobs.json", largest.path];
+  for (const p of pages) await fetch(`${sqlite.url}${p}`); // warm
+  /** @type {Array<{ path: string; rps: number; tool: string }>} */
+  const rates = [];
+  for (const p of pages) rates.push({ path: p, ...(await throughput(`${sqlite.url}${p}`, 5)) });
+  const staticRate = rates.at(-1)?.rps ?? 1;
+  console.log(`   warm throughput, 20 connections (${rates[0]?.tool}):`);
+  for (const r of rates) {
+    const label = r.path === largest.path ? `largest static chunk (${fixed(largest.size / 1024)} KiB)` : r.path;
+    console.log(`     ${label.padEnd(40)} ${fixed(r.rps).padStart(6)} req/s  ${fixed((100 * r.rps) / staticRate).padStart(3)}% of the static chunk`);
+  }
+  const homeJs = await scriptBytes(sqlite.url, "/");
+  const jobJs = await scriptBytes(sqlite.url, `/jobs/${slug}`);
+  const applyJs = await scriptBytes(sqlite.url, `/jobs/${slug}/apply`);
+  console.log(
+    `   script per page, gzipped: / ${fixed(homeJs.gzippedKiB, 1)} KiB; a job page ${fixed(jobJs.gzippedKiB, 1)} KiB ` +
+      `(+${fixed(jobJs.gzippedKiB - homeJs.gzippedKiB, 1)} KiB over /); the form page without JavaScript's help ${fixed(applyJs.gzippedKiB, 1)} KiB`,
+  );
+  if (chromium || existsSync("/usr/bin/chromium")) {
+    for (const p of ["/", `/jobs/${slug}`]) {
+      try {
+        const lh = lighthouse(`${sqlite.url}${p}`, chromium);
+        console.log(`   Lighthouse mobile ${p}: ${Object.entries(lh.scores).map(([k, v]) => `${k} ${v}`).join(", ")} (LCP ${lh.lcp}, TBT ${lh.tbt}, CLS ${lh.cls})`);
+      } catch (error) {
+        console.log(`   Lighthouse ${p}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  } else console.log("   Lighthouse: skipped (no Chromium; set CHROMIUM_PATH)");
+}
+
+/** @param {PgServer} pgServer @param {string} slug */
+async function replicas(pgServer, slug) {
+  console.log("2. Two replicas on one PostgreSQL");
+  const sharedDb = await pgServer.createDatabase("bench_replicas");
+  const [a, b] = await Promise.all([site(PORT + 1, sharedDb), site(PORT + 2, sharedDb)]);
+  await emulator("/requests", "DELETE");
+  const t = performance.now();
+  const burst = await Promise.all(
+    Array.from({ length: 200 }, (_, i) => fetch(`${(i % 2 ? a : b).url}${i % 4 < 2 ? "/" : `/jobs/${slug}`}`).then((r) => r.status)),
+  );
+  console.log(`   200 concurrent cold visits over both: ${burst.filter((s) => s === 200).length} × 200 in ${fixed(performance.now() - t)} ms; upstream listings: ${await listings()}`);
+  return [a, b];
+}
+
+/** @param {PgServer} pgServer @param {Site} sqlite @param {string} slug */
+async function submitting(pgServer, sqlite, slug) {
+  console.log("3. Submitting an application without JavaScript (200 KB resume), 30 in a row");
+  const pgSite = await site(PORT + 3, await pgServer.createDatabase("bench_submit"));
+  for (const [name, server] of /** @type {const} */ ([["SQLite", sqlite], ["PostgreSQL", pgSite]])) {
+    /** @type {number[]} */
+    const times = [];
+    for (let i = 0; i < 30; i++) {
+      const r = await submitApplication(server.url, slug, { email: `latency.${name}.${i}.${Date.now()}@example.com`, resume: pdfOf(200 * 1024, `${name}-${i}`) });
+      if (r.status !== 303) throw new Error(`submit answered ${r.status}: ${r.problem}`);
+      times.push(r.ms);
+    }
+    console.log(`   ${name.padEnd(10)} p50 ${fixed(percentile(times, 50))} ms, p95 ${fixed(percentile(times, 95))} ms (stored, uploaded and created in the request)`);
+  }
+  console.log("   peak server memory while one 50 MB resume is sent (4 in turn; the first also grows the heap for good):");
+  for (const [name, server] of /** @type {const} */ ([["SQLite", sqlite], ["PostgreSQL", pgSite]])) {
+    /** @type {string[]} */
+    const rises = [];
+    for (let i = 0; i < 4; i++) {
+      await new Promise((r) => setTimeout(r, 1500));
+      const resume = pdfOf(50 * MiB, `${name}-50mb-${i}`);
+      let status = 0;
+      const { rise } = await peakRssDuring(server.child.pid, async () => {
+        status = (await submitApplication(server.url, slug, { email: `memory.${name}.${i}.${Date.now()}@example.com`, resume })).status;
+      });
+      rises.push(`+${fixed(rise)} MiB${status === 303 ? "" : ` (answer ${status})`}`);
+    }
+    console.log(`     ${name.padEnd(10)} ${rises.join(", ")}`);
+  }
+  return pgSite;
+}
+
+/** @param {PgServer} pgServer @param {string} slug */
+async function deliveries(pgServer, slug) {
+  let t = 0;
+  console.log("4. Outbox deliveries per second (60 queued applications; Occupop answering in ~100 ms per call)");
+  const one = [await site(PORT + 4, await pgServer.createDatabase("bench_one"))];
+  const twoDb = await pgServer.createDatabase("bench_two");
+  const two = await Promise.all([site(PORT + 5, twoDb), site(PORT + 6, twoDb)]);
+  for (const [label, servers] of /** @type {const} */ ([["1 replica ", one], ["2 replicas", two]])) {
+    await emulator("/faults", "DELETE");
+    await emulator("/faults", "POST", { target: "upload", kind: "500", count: 1_000_000 });
+    for (let i = 0; i < 60; i++) {
+      const server = servers[i % servers.length];
+      if (!server) continue;
+      const sent = await submitApplication(server.url, slug, { email: `deliver.${servers.length}r.${i}.${Date.now()}@example.com`, resume: pdfOf(100 * 1024, `d${i}`) });
+      if (sent.status !== 303) throw new Error(`submit answered ${sent.status}: ${sent.problem}`);
+    }
+    const queued = await pending(servers[0]?.url ?? "");
+    await emulator("/faults", "DELETE");
+    await emulator("/faults", "POST", { target: "any", kind: "latency", latencyMs: 100, count: 1_000_000 });
+    t = performance.now();
+    // Counted where it matters: candidates Occupop (the emulator) has.
+    const arrived = async () =>
+      /** @type {{ data: Array<{ candidate: { email: string } }> }} */ (await (await emulator("/candidates")).json()).data.filter((c) =>
+        c.candidate.email.startsWith(`deliver.${servers.length}r.`),
+      ).length;
+    while ((await arrived()) < queued && performance.now() - t < 120_000) await new Promise((r) => setTimeout(r, 50));
+    const seconds = (performance.now() - t) / 1000;
+    console.log(`   ${label}: ${queued} delivered in ${fixed(seconds, 1)} s = ${fixed(queued / seconds, 1)} deliveries/s`);
+  }
+  return [...one, ...two];
 }
 
 main()
@@ -183,6 +244,6 @@ main()
     process.exitCode = 1;
   })
   .finally(() => {
-    for (const child of children) child.kill("SIGTERM");
+    stopAll();
     setTimeout(() => rmSync(work, { recursive: true, force: true }), 500);
   });
