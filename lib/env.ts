@@ -38,6 +38,9 @@ export const envSchema = z.object({
   // The first administrator, created at start if no administrator has that email yet.
   ADMIN_EMAIL: z.email({ error: "must be an email address" }).optional(),
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  // Admin sessions end after this long however busy they are, and after this long unused.
+  ADMIN_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+  ADMIN_IDLE_MINUTES: z.coerce.number().min(1).max(24 * 60).default(30),
   // Applications.
   APPLY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(5),
   APPLY_MIN_FILL_SECONDS: z.coerce.number().min(0).max(600).default(3),

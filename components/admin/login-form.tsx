@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { loginAction } from "@/app/admin/actions";
 
+/** Email and password; a refused attempt keeps the email (never the password). */
 export function LoginForm() {
   const [result, formAction, pending] = useActionState(loginAction, null);
   const error = result && !result.ok ? result.message : null;
@@ -23,6 +24,7 @@ export function LoginForm() {
           type="email"
           autoComplete="username"
           required
+          defaultValue={result?.email ?? ""}
           className="mt-1 block min-h-11 w-full rounded-md border border-slate-400 px-3 py-2"
         />
       </div>

@@ -16,6 +16,7 @@ import * as m002 from "./migrations/002-admin-and-branding";
 import * as m003 from "./migrations/003-failure-kind";
 import * as m004 from "./migrations/004-shared-state";
 import * as m005 from "./migrations/005-sliding-rate-limits";
+import * as m006 from "./migrations/006-admin-hardening";
 import type { Database } from "./schema";
 
 export type { Database } from "./schema";
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "003-failure-kind": m003,
   "004-shared-state": m004,
   "005-sliding-rate-limits": m005,
+  "006-admin-hardening": m006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -60,14 +60,34 @@ export interface AdminUsersTable {
   password_hash: string;
   created_at: number;
   created_by: string | null;
+  /** Base32 TOTP secret, set while two-factor is being set up or is on. */
+  totp_secret: string | null;
+  /** When two-factor was turned on; null: off (or set up but not confirmed). */
+  totp_enabled_at: number | null;
+  /** The last 30-second step a code was accepted for: a code is good once. */
+  totp_last_step: number | null;
 }
+
+export type SessionStage = "full" | "second-factor";
 
 export interface AdminSessionsTable {
   /** sha256 of the session token; the token itself lives only in the cookie. */
   token_hash: string;
   user_id: number;
   created_at: number;
+  /** The absolute end of the session. */
   expires_at: number;
+  stage: Generated<SessionStage>;
+  /** Last request seen, for the idle timeout. */
+  last_seen_at: number | null;
+}
+
+export interface AdminRecoveryCodesTable {
+  id: Generated<number>;
+  user_id: number;
+  /** sha256 of the code (codes are random, so a fast hash is enough). */
+  code_hash: string;
+  used_at: number | null;
 }
 
 export interface BrandingVersionsTable {
@@ -112,6 +132,7 @@ export interface Database {
   settings: SettingsTable;
   admin_users: AdminUsersTable;
   admin_sessions: AdminSessionsTable;
+  admin_recovery_codes: AdminRecoveryCodesTable;
   branding_versions: BrandingVersionsTable;
   images: ImagesTable;
   resume_chunks: ResumeChunksTable;

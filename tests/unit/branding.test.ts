@@ -1,12 +1,14 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { hashPassword, verifyPassword } from "@/lib/admin/passwords";
+import { hashPassword, needsRehash, verifyPassword } from "@/lib/admin/passwords";
 import { contrastProblems, contrastRatio, nearestPassingShade, textOn } from "@/lib/branding/colors";
+import { storeImage } from "@/lib/branding/images";
 import { DEFAULT_STORED_BRANDING } from "@/lib/branding/schema";
 import { currentVersion, history, latestVersionId, saveVersion } from "@/lib/branding/store";
 import { syncBrandingFromDatabase } from "@/lib/branding/sync";
 import { database } from "@/lib/db";
 import { pageGeneration } from "@/lib/page-cache";
 import { DATABASES, freshDatabase } from "../helpers/databases";
+import { pixelFlood, png } from "../helpers/png";
 
 describe("contrast", () => {
   it("measures WCAG ratios and picks readable text", () => {
@@ -35,10 +37,24 @@ describe("passwords", () => {
     const a = await hashPassword("correct horse battery");
     const b = await hashPassword("correct horse battery");
     expect(a).not.toBe(b);
-    expect(a.startsWith("scrypt$32768$8$1$")).toBe(true);
+    // OWASP ASVS 5.0: N = 2^17, r = 8, p = 1.
+    expect(a.startsWith("scrypt$131072$8$1$")).toBe(true);
     expect(await verifyPassword("correct horse battery", a)).toBe(true);
     expect(await verifyPassword("correct horse batterY", a)).toBe(false);
     expect(await verifyPassword("x", "not-a-hash")).toBe(false);
+    expect(needsRehash(a)).toBe(false);
+  });
+
+  it("still verifies a hash made with the old parameters, and asks for it to be remade", async () => {
+    // Made by the previous release (N = 2^15) for "correct horse battery".
+    const { scryptSync, randomBytes } = await import("node:crypto");
+    const salt = randomBytes(16);
+    const key = scryptSync("correct horse battery", salt, 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+    const old = ["scrypt", 2 ** 15, 8, 1, salt.toString("base64url"), key.toString("base64url")].join("$");
+    expect(await verifyPassword("correct horse battery", old)).toBe(true);
+    expect(needsRehash(old)).toBe(true);
+    // Absurd stored parameters are refused rather than computed.
+    expect(await verifyPassword("x", ["scrypt", 2 ** 30, 8, 1, salt.toString("base64url"), key.toString("base64url")].join("$"))).toBe(false);
   });
 });
 
@@ -54,6 +70,13 @@ describe.each(DATABASES)("branding versions on %s", (kind) => {
     const second = await saveVersion({ ...DEFAULT_STORED_BRANDING, companyName: "A", primaryColor: "#1d4ed8" }, 1, "bob@example.com");
     expect(second).toMatchObject({ ok: true, version: { id: 2, changes: ["primaryColor"] } });
     expect((await history()).map((v) => v.id)).toEqual([2, 1]);
+  });
+
+  it("stores a real image, and refuses one whose header claims an absurd size without decoding it", async () => {
+    const logo = new File([new Uint8Array(png(64, 32, [200, 30, 30]))], "logo.png", { type: "image/png" });
+    expect(await storeImage("logo", logo)).toMatchObject({ ok: true, hash: expect.stringMatching(/^[a-f0-9]{64}$/) });
+    const flood = new File([new Uint8Array(pixelFlood())], "logo.png", { type: "image/png" });
+    expect(await storeImage("logo", flood)).toEqual({ ok: false, problem: expect.stringContaining("60000 × 60000 pixels") });
   });
 
   it("refuses a save based on a stale version instead of overwriting", async () => {

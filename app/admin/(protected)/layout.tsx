@@ -18,6 +18,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
               ["/admin/branding", "Branding"],
               ["/admin/applications", "Applications"],
               ["/admin/users", "Administrators"],
+              ["/admin/security", "Your sign-in"],
             ].map(([href, label]) => (
               <li key={href}>
                 <Link href={href!} className="inline-flex min-h-11 items-center rounded px-3 font-medium text-slate-900 hover:bg-slate-100">
