@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import type { NextConfig } from "next";
+import { FALLBACK_POLICY } from "./lib/csp.mjs";
 import { CACHED_PATHS, FILTER_KEYS, PUBLIC_CACHE_CONTROL } from "./lib/page-cache/policy";
 
 const require = createRequire(import.meta.url);
@@ -33,12 +34,15 @@ const nextConfig: NextConfig = {
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          // The site (and above all /admin) cannot be framed by another site.
-          { key: "Content-Security-Policy", value: "frame-ancestors 'self'; base-uri 'self'; form-action 'self'" },
           { key: "X-Frame-Options", value: "SAMEORIGIN" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
         ],
       },
+      // Pages bring their own Content-Security-Policy (a nonce per request in proxy.ts, or the
+      // hashes of a cached page's inline scripts from the cache handler): a second policy here
+      // would be enforced too and block them. API routes get this-origin-only scripts; the
+      // branding images set their own (nothing at all may run).
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: FALLBACK_POLICY }] },
       // The same for every visitor, so a CDN may keep them (lib/page-cache/policy.ts). Errors
       // still go out as private, no-store: Next sets that on them itself.
       ...CACHED_PATHS.map((source) => ({ source, headers: [{ key: "Cache-Control", value: PUBLIC_CACHE_CONTROL }] })),

@@ -9,6 +9,7 @@ import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { badRequest, bodyProblem, dropBadRouterState, pathProblem } from "./request-hygiene.mjs";
 import { createUploadGate, isGuardedRequest, refusal } from "./upload-gate.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -23,6 +24,8 @@ process.env.DATA_DIR = resolve(process.env.DATA_DIR || "./data");
 const port = Number.parseInt(process.env.PORT ?? "", 10) || 3000;
 const hostname = process.env.HOSTNAME || "0.0.0.0";
 const trustProxy = ["1", "true", "yes"].includes(String(process.env.TRUST_PROXY ?? "").toLowerCase());
+// On HTTPS, browsers are told to use nothing else for a year (HSTS).
+const hsts = /^https:\/\//i.test(process.env.SITE_URL ?? "") ? "max-age=31536000; includeSubDomains" : null;
 const MiB = 1024 * 1024;
 const ceilingMiB = Number(process.env.UPLOADS_IN_FLIGHT_MAX_MB || 160);
 if (!Number.isFinite(ceilingMiB) || ceilingMiB <= 0) {
@@ -68,6 +71,9 @@ const bodySizeLimit = nextConfig.experimental?.serverActions?.bodySizeLimit ?? "
 /** @type {number} */
 const bodyLimitBytes = typeof bodySizeLimit === "number" ? bodySizeLimit : require("next/dist/compiled/bytes").parse(bodySizeLimit);
 const gate = createUploadGate({ ceilingBytes: ceilingMiB * MiB, bodyLimitBytes });
+// The multipart parser Next.js itself uses for action bodies (scripts/request-hygiene.mjs).
+/** @type {(options: object) => import("node:stream").Writable} */
+const busboy = require("next/dist/compiled/busboy");
 
 /**
  * The app's gate for public pages (lib/jobs/gate.ts, registered at start): null to go on to
@@ -110,8 +116,23 @@ const server = createServer((req, res) => {
   serve(req, res);
 });
 
+/**
+ * Answers a request here, before Next.js, and drains what is left of its body.
+ * @param {import("node:http").IncomingMessage} req @param {import("node:http").ServerResponse} res
+ * @param {{ status: number; headers: Record<string, string>; body: string }} answer
+ */
+function answerHere(req, res, answer) {
+  res.writeHead(answer.status, { ...answer.headers, connection: "close" });
+  res.end(req.method === "HEAD" ? undefined : answer.body);
+  req.resume();
+}
+
 /** @param {import("node:http").IncomingMessage} req @param {import("node:http").ServerResponse} res */
 function serve(req, res) {
+  if (hsts) res.setHeader("Strict-Transport-Security", hsts);
+  const badPath = pathProblem(req.url ?? "/");
+  if (badPath) return answerHere(req, res, badRequest(badPath, Boolean(req.headers["next-action"])));
+  dropBadRouterState(req);
   // The only client address the app trusts: the socket's, or the proxy's last hop.
   const forwarded = String(req.headers["x-forwarded-for"] ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   req.headers["x-careers-client-ip"] = (trustProxy && forwarded.at(-1)) || req.socket.remoteAddress || "unknown";
@@ -121,13 +142,26 @@ function serve(req, res) {
     if (admission.outcome !== "pass") {
       const answer = refusal(admission.outcome, Boolean(req.headers["next-action"]));
       logLine("warn", "request body refused", { outcome: admission.outcome, path: (req.url ?? "").split("?")[0], ...gate.stats() });
-      res.writeHead(answer.status, { ...answer.headers, connection: "close" });
-      res.end(answer.body);
-      req.resume();
-      return;
+      return answerHere(req, res, answer);
     }
     res.on("close", admission.release);
   }
+  if (req.method === "POST" || req.method === "PUT" || req.method === "PATCH") {
+    bodyProblem(req, busboy).then(
+      (problem) => {
+        if (!problem) return route(req, res);
+        logLine("info", "malformed request refused", { path: (req.url ?? "").split("?")[0], reason: problem });
+        answerHere(req, res, badRequest(problem, Boolean(req.headers["next-action"])));
+      },
+      () => answerHere(req, res, badRequest("the request's body could not be read", Boolean(req.headers["next-action"]))),
+    );
+    return;
+  }
+  route(req, res);
+}
+
+/** To Next.js, through the public gate for GETs. @param {import("node:http").IncomingMessage} req @param {import("node:http").ServerResponse} res */
+function route(req, res) {
   const pending = req.method === "GET" || req.method === "HEAD" ? publicGate()?.((req.url ?? "/").split("?")[0] ?? "/") : null;
   if (!pending) {
     handle(req, res);

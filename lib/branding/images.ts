@@ -3,10 +3,14 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
+import { imageSize } from "image-size";
 import { database } from "@/lib/db";
 import { IMAGE_LIMITS, type ImageField } from "./schema";
 
 const ACCEPTED: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" };
+/** Larger than any logo or hero needs; a small file claiming more is a decompression bomb for browsers. */
+const MAX_SIDE = 8_000;
+const MAX_PIXELS = 40_000_000;
 
 export type ImageCheck = { ok: true; hash: string } | { ok: false; problem: string };
 
@@ -26,6 +30,18 @@ export async function storeImage(field: ImageField, file: File): Promise<ImageCh
     const svg = /\.svg$/i.test(file.name) || file.type === "image/svg+xml";
     return { ok: false, problem: `${label} must be a PNG, JPEG or WebP image${svg ? " (SVG files are not accepted: they can carry scripts)" : ""}` };
   }
+  // The header's dimensions, read without decoding the pixels (image-size).
+  let size: { width?: number; height?: number };
+  try {
+    size = imageSize(bytes);
+  } catch {
+    return { ok: false, problem: `${label} could not be read as an image. Save it again as PNG, JPEG or WebP.` };
+  }
+  const width = size.width ?? 0;
+  const height = size.height ?? 0;
+  if (!width || !height || width > MAX_SIDE || height > MAX_SIDE || width * height > MAX_PIXELS) {
+    return { ok: false, problem: `${label} is ${width} × ${height} pixels: it can be at most ${MAX_SIDE} pixels on a side (${MAX_PIXELS / 1_000_000} megapixels in all)` };
+  }
   const hash = createHash("sha256").update(bytes).digest("hex");
   const db = await database();
   await db
@@ -34,6 +50,11 @@ export async function storeImage(field: ImageField, file: File): Promise<ImageCh
     .onConflict((oc) => oc.column("hash").doNothing())
     .execute();
   return { ok: true, hash };
+}
+
+/** The file extension for a stored image's type (for a safe Content-Disposition name). */
+export function extensionFor(contentType: string): string {
+  return ACCEPTED[contentType] ?? "bin";
 }
 
 export async function loadImage(hash: string): Promise<{ contentType: string; bytes: Uint8Array } | null> {

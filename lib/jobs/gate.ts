@@ -6,6 +6,7 @@
 // hand the check is one synchronous look and lets everything through.
 import "server-only";
 import { getBranding } from "@/lib/branding";
+import { FALLBACK_POLICY } from "@/lib/csp.mjs";
 import { log } from "@/lib/log";
 import { getJobsSnapshot, hasJobs, JobsUnavailableError } from "./cache";
 
@@ -37,7 +38,7 @@ async function answer(pathname: string): Promise<GateAnswer | null> {
   } catch (error) {
     if (!(error instanceof JobsUnavailableError)) throw error;
   }
-  const headers = { "Retry-After": "120", "Cache-Control": "no-store" };
+  const headers = { "Retry-After": "120", "Cache-Control": "no-store", "Content-Security-Policy": FALLBACK_POLICY };
   if (FEEDS.has(pathname)) {
     return { status: 503, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" }, body: "Jobs are temporarily unavailable. Please try again in a few minutes.\n" };
   }

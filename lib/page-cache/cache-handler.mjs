@@ -11,7 +11,11 @@
 // - What `next build` prerendered is never served: this handler starts empty, so the first
 //   visit renders with live data. (The build renders placeholders: it has no data.)
 // - Responses with a 5xx status are never kept.
+// - A page's Content-Security-Policy is stored with it: the hashes of its inline scripts
+//   (a cached page cannot carry a per-request nonce), sent on every visit, the first included.
+import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
+import { contentSecurityPolicy } from "../csp.mjs";
 
 const GENERATION = Symbol.for("careers.page-generation");
 const MiB = 1024 * 1024;
@@ -39,6 +43,25 @@ function bytes(value) {
 /** @param {Record<string, unknown>} data */
 function sizeOf(data) {
   return 1024 + bytes(data.html) + bytes(data.rscData) + bytes(data.segmentData) + bytes(data.body) + bytes(data.postponed);
+}
+
+/**
+ * A cached page cannot carry a per-request nonce, so it carries the hashes of its own inline
+ * scripts instead: the same bytes for every visitor, so the same policy. External scripts come
+ * from this origin ('self'); nothing else may run.
+ * @param {string} html
+ */
+export function scriptPolicyFor(html) {
+  const hashes = new Set();
+  for (const match of html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/gi)) {
+    const attributes = match[1] ?? "";
+    if (/\ssrc\s*=/i.test(attributes)) continue;
+    const type = /\stype\s*=\s*"([^"]*)"/i.exec(attributes)?.[1]?.toLowerCase();
+    // Data blocks (JSON-LD) never run, and CSP does not govern them.
+    if (type && type !== "text/javascript" && type !== "module" && type !== "application/javascript") continue;
+    hashes.add(`'sha256-${createHash("sha256").update(match[2] ?? "", "utf8").digest("base64")}'`);
+  }
+  return [...hashes].join(" ");
 }
 
 /** @typedef {{ value: Record<string, unknown>; lastModified: number; generation: number; size: number }} Entry */
@@ -69,6 +92,11 @@ export default class PageCacheHandler {
     if (!data || (typeof data.status === "number" && data.status >= 500)) {
       entries.delete(key);
       return;
+    }
+    if (data.kind === "APP_PAGE" && typeof data.html === "string") {
+      const headers = /** @type {Record<string, string>} */ (data.headers ?? {});
+      headers["content-security-policy"] = contentSecurityPolicy(`'self' ${scriptPolicyFor(data.html)}`.trim());
+      data.headers = headers;
     }
     // A render that began before the last change is stored as already stale.
     entries.set(key, { value: data, lastModified: Date.now(), generation: startedIn ?? generation(), size: sizeOf(data) });

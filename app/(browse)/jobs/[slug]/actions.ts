@@ -8,7 +8,12 @@ import { clientIp } from "@/lib/client-ip";
 import { log } from "@/lib/log";
 
 /** The application form's server action: (prevState, formData) → state, or a redirect. */
-export async function applyAction(prev: ApplyState, formData: FormData): Promise<ApplyState> {
+export async function applyAction(given: ApplyState, formData: FormData): Promise<ApplyState> {
+  // The arguments come from the network: a crafted call can send anything.
+  const prev: ApplyState = given && typeof given === "object" && typeof given.formToken === "string" ? given : { status: "idle", formToken: "" };
+  if (!(formData instanceof FormData)) {
+    return { status: "error", message: "That request did not come from the application form, so nothing was sent.", formToken: prev.formToken };
+  }
   const ip = await clientIp();
   let result: Awaited<ReturnType<typeof submitApplication>>;
   try {

@@ -1,0 +1,40 @@
+// Next.js's proxy (formerly middleware), for pages rendered per request only: it gives each
+// such page a fresh nonce and a Content-Security-Policy that lets only scripts carrying it run
+// (Next puts the nonce on its own scripts when it finds it in the request's policy). Pages
+// served from the cache carry the hashes of their inline scripts instead (the cache handler).
+//
+// The matcher is narrow on purpose: the proxy buffers the bodies it matches and passes on
+// only their first 10 MB, so nothing with a body (a form post, a Server Action with its
+// resume: the next-action header) ever goes through it, nor prefetches, nor static files.
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy } from "@/lib/csp.mjs";
+
+export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const policy = contentSecurityPolicy(`'nonce-${nonce}' 'strict-dynamic'`);
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+// Kept literal, every entry whole: Next reads it at build time. Nothing with a body or a
+// prefetch matches (the `missing` list). Filtered listings are "/" with one of the filter keys
+// of lib/page-cache/policy.ts (FILTER_KEYS), rewritten to /search after this runs.
+export const config = {
+  matcher: [
+    { source: "/admin", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
+    { source: "/admin/:path*", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
+    { source: "/search", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
+    { source: "/jobs/:slug/apply", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
+    { source: "/jobs/:slug/applied", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
+    { source: "/", has: [{ type: "query", key: "q" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
+    { source: "/", has: [{ type: "query", key: "department" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
+    { source: "/", has: [{ type: "query", key: "country" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
+    { source: "/", has: [{ type: "query", key: "city" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
+    { source: "/", has: [{ type: "query", key: "workplace" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
+    { source: "/", has: [{ type: "query", key: "schedule" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
+    { source: "/", has: [{ type: "query", key: "contract" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
+  ],
+};
