@@ -9,6 +9,8 @@
 //   3. Submitting an application (the form without JavaScript, over HTTP): p50/p95 latency
 //      on SQLite and on PostgreSQL; peak server memory for one 50 MB resume on each.
 //   4. Deliveries per second from the outbox with one replica and with two.
+//   5. The cost of one admin password check: scrypt at the old and the current parameters.
+import { randomBytes, scryptSync } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -33,7 +35,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const EMULATOR = `http://127.0.0.1:${PORT + 1000}`;
 const TOKEN = "bench-occupop-token-0000";
 /** BENCH_SECTIONS=1,3 runs some sections only. */
-const sections = new Set((process.env.BENCH_SECTIONS ?? "1,2,3,4").split(",").map((x) => x.trim()));
+const sections = new Set((process.env.BENCH_SECTIONS ?? "1,2,3,4,5").split(",").map((x) => x.trim()));
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 if (!existsSync(join(root, ".next", "standalone", "server.js"))) {
@@ -107,6 +109,7 @@ async function main() {
   if (sections.has("2")) servers.push(...(await replicas(pgServer, slug)));
   if (sections.has("3")) servers.push(await submitting(pgServer, sqlite, slug));
   if (sections.has("4")) servers.push(...(await deliveries(pgServer, slug)));
+  if (sections.has("5")) passwordCost();
   await emulator("/faults", "DELETE");
   await Promise.all(servers.map((s) => stop(s.child)));
   await pgServer.stop();
@@ -236,6 +239,22 @@ async function deliveries(pgServer, slug) {
     console.log(`   ${label}: ${queued} delivered in ${fixed(seconds, 1)} s = ${fixed(queued / seconds, 1)} deliveries/s`);
   }
   return [...one, ...two];
+}
+
+/** Median time of one scrypt password check, at the previous release's parameters and at ASVS's. */
+function passwordCost() {
+  console.log("5. One admin password check (scrypt, r = 8, p = 1; median of 7)");
+  for (const [label, N] of /** @type {const} */ ([["N = 2^15 (before)", 2 ** 15], ["N = 2^17 (OWASP ASVS 5.0, now)", 2 ** 17]])) {
+    const salt = randomBytes(16);
+    /** @type {number[]} */
+    const times = [];
+    for (let i = 0; i < 7; i++) {
+      const t = performance.now();
+      scryptSync("correct horse battery staple", salt, 32, { N, r: 8, p: 1, maxmem: 256 * N * 8 });
+      times.push(performance.now() - t);
+    }
+    console.log(`   ${label.padEnd(32)} ${fixed(percentile(times, 50))} ms, ${fixed((128 * N * 8) / MiB)} MiB of memory`);
+  }
 }
 
 main()

@@ -35,3 +35,18 @@ export function png(width: number, height: number, [r, g, b]: [number, number, n
     chunk("IEND", Buffer.alloc(0)),
   ]);
 }
+
+/** A tiny file whose header claims an enormous image: a "pixel flood" for whatever decodes it. */
+export function pixelFlood(width = 60_000, height = 60_000): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8;
+  header[9] = 2;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(Buffer.alloc(1024))),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}

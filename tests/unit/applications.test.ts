@@ -23,7 +23,7 @@ import { database } from "@/lib/db";
 import { resetEnv } from "@/lib/env";
 import { findJobForApplication, listJobs } from "@/lib/occupop";
 import { DATABASES, freshDatabase } from "../helpers/databases";
-import { doc, docx, otherCompoundFile } from "../helpers/documents";
+import { doc, docWithMacros, docx, docxBomb, docxMacroContentType, docxManyParts, docxWithMacros, otherCompoundFile } from "../helpers/documents";
 import { startEmulator } from "../helpers/emulator";
 
 const definition: ApplicationFormDefinition = {
@@ -102,6 +102,20 @@ describe("sniffResume", () => {
       mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     });
     expect(await sniffResume(file(doc(), "cv.doc"))).toEqual({ ok: true, mime: "application/msword" });
+  });
+
+  it("refuses Word files with macros, whatever their name", async () => {
+    for (const [bytes, name] of [[docxWithMacros(), "cv.docx"], [docxMacroContentType(), "cv.docx"], [docWithMacros(), "cv.doc"]] as const) {
+      const result = await sniffResume(file(bytes, name));
+      expect(result, name).toEqual({ ok: false, problem: expect.stringContaining("contains macros") });
+    }
+  });
+
+  it("refuses a DOCX shaped like a zip bomb from its table of contents, without unpacking it", async () => {
+    for (const bytes of [docxBomb(), docxManyParts()]) {
+      const result = await sniffResume(file(bytes, "cv.docx"));
+      expect(result).toEqual({ ok: false, problem: expect.stringContaining("does not look like a normal Word document") });
+    }
   });
 
   it("refuses a renamed executable, text, and a compound file that is not a Word document", async () => {
