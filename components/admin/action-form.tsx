@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import type { ActionResult } from "@/app/admin/actions";
 
 type Props = {
@@ -18,11 +18,24 @@ const TONES = {
   danger: "bg-red-800 text-white",
 };
 
-/** A small admin form: its fields, one button, and the server's answer in a live region. */
+/**
+ * A small admin form: its fields, one button, and the server's answer in a live region. What
+ * was typed stays when the server refuses it (React would otherwise reset the form after every
+ * action); it clears once the server has taken it.
+ */
 export function ActionForm({ action, submitLabel, pendingLabel = "Working…", children, className, tone = "secondary" }: Props) {
   const [result, formAction, pending] = useActionState(action, null);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (result?.ok) form.current?.reset();
+  }, [result]);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  };
   return (
-    <form action={formAction} className={className}>
+    <form ref={form} action={formAction} onSubmit={submit} className={className}>
       {children}
       <button type="submit" disabled={pending} className={`min-h-11 rounded-md px-4 font-semibold disabled:opacity-60 ${TONES[tone]}`}>
         {pending ? pendingLabel : submitLabel}
