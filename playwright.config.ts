@@ -30,6 +30,9 @@ export const E2E_SITE_ENV = {
   OUTBOX_RETRY_BASE_MS: "300",
   OUTBOX_RETRY_MAX_MS: "1500",
   SYNC_POLL_MS: "500",
+  // Insight counts reach the database quickly, and every test's visits come from 127.0.0.1.
+  INSIGHTS_FLUSH_MS: "200",
+  INSIGHTS_EVENTS_PER_ADDRESS_PER_MINUTE: "100000",
 };
 
 // One data directory per run; workers inherit it through the environment.
@@ -83,7 +86,7 @@ function siteServer(target: SiteTarget) {
   };
 }
 
-const DATABASE_SPECS = /(apply|outbox|admin|replicas|database|deployment)\.spec\.ts$/;
+const DATABASE_SPECS = /(apply|outbox|admin|insights|replicas|database|deployment)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "tests/e2e",

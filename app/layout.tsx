@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import type { CSSProperties, ReactNode } from "react";
+import { InsightsBeacon } from "@/components/insights-beacon";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
-import { UtmCapture } from "@/components/utm-capture";
 import { getBranding, themeVariables } from "@/lib/branding";
 import { env } from "@/lib/env";
 import "./globals.css";
@@ -35,7 +35,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <SiteHeader branding={branding} />
         <div className="flex-1">{children}</div>
         <SiteFooter branding={branding} />
-        <UtmCapture />
+        <InsightsBeacon />
       </body>
     </html>
   );

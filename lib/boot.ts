@@ -8,10 +8,12 @@ import { startOutboxWorker } from "@/lib/applications/worker";
 import { dbKind, describeDatabaseError, migrate } from "@/lib/db";
 import { ConfigError, env } from "@/lib/env";
 import { registerHousekeeping, startHousekeeping } from "@/lib/housekeeping";
+import { flushInsights, pruneInsights, startInsights } from "@/lib/insights/collector";
 import { registerPublicGate } from "@/lib/jobs/gate";
 import { log } from "@/lib/log";
 import { pruneRateLimits } from "@/lib/rate-limit";
 import { serverId } from "@/lib/server-id";
+import { onShutdown } from "@/lib/shutdown";
 import { startSync } from "@/lib/sync";
 
 const logger = log("server");
@@ -49,6 +51,9 @@ export async function startServer(): Promise<void> {
   startSync();
   registerHousekeeping({ name: "rate limits", run: () => pruneRateLimits(24 * 60 * 60 * 1000) });
   registerHousekeeping({ name: "admin sessions", run: () => pruneSessions() });
+  registerHousekeeping({ name: "insights older than 13 months", run: () => pruneInsights() });
+  startInsights();
+  onShutdown(() => flushInsights());
   startHousekeeping();
 }
 

@@ -3,7 +3,11 @@
 import "server-only";
 import { headers } from "next/headers";
 
-export async function clientIp(): Promise<string> {
-  const h = await headers();
+/** The address from a request's headers (route handlers have the request at hand). */
+export function clientIpOf(h: Headers): string {
   return h.get("x-careers-client-ip") ?? h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "unknown";
+}
+
+export async function clientIp(): Promise<string> {
+  return clientIpOf(await headers());
 }

@@ -41,6 +41,10 @@ export const envSchema = z.object({
   // Admin sessions end after this long however busy they are, and after this long unused.
   ADMIN_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
   ADMIN_IDLE_MINUTES: z.coerce.number().min(1).max(24 * 60).default(30),
+  // HR insights: daily counts of views, starts and applications, no cookies.
+  INSIGHTS_ENABLED: bool.default(true),
+  INSIGHTS_FLUSH_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  INSIGHTS_EVENTS_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
   // Applications.
   APPLY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(5),
   APPLY_MIN_FILL_SECONDS: z.coerce.number().min(0).max(600).default(3),

@@ -2,8 +2,9 @@
 // The pieces `npm run bench` (scripts/bench.mjs) measures with: servers it starts and stops,
 // load generation (wrk when installed, else a small fetch loop), submitting the application
 // form over HTTP the way a browser without JavaScript does, and reading memory from /proc.
-import { spawn, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { execFile, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 
@@ -71,30 +72,42 @@ export const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.
 
 const hasWrk = spawnSync("wrk", ["--version"]).error === undefined;
 
+/** @typedef {{ method: "POST"; body: string; headers: Record<string, string> }} Post */
+
+/** A wrk script that sends `post` (wrk sends GET without one). @param {Post} post */
+function wrkScript(post) {
+  const file = join(mkdtempSync(join(tmpdir(), "careers-wrk-")), "post.lua");
+  const lua = [`wrk.method = "POST"`, `wrk.body = ${JSON.stringify(post.body)}`, ...Object.entries(post.headers).map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`)];
+  writeFileSync(file, `${lua.join("\n")}\n`);
+  return file;
+}
+
 /**
- * Requests per second for one URL: wrk (2 threads, 20 connections, `seconds`) when installed,
- * else `concurrency` fetch loops for the same time.
- * @param {string} url @param {number} seconds
+ * Requests per second for one URL: wrk (2 threads, `connections`, `seconds`) when installed,
+ * else as many fetch loops for the same time. Runs in the background (several can run at once).
+ * @param {string} url @param {number} seconds @param {{ post?: Post; connections?: number }} [options]
  */
-export async function throughput(url, seconds = 5) {
+export async function throughput(url, seconds = 5, { post, connections = 20 } = {}) {
   if (hasWrk) {
-    const out = spawnSync("wrk", ["-t2", "-c20", `-d${seconds}s`, url], { encoding: "utf8" }).stdout;
+    const args = ["-t2", `-c${connections}`, `-d${seconds}s`, ...(post ? ["-s", wrkScript(post)] : []), url];
+    const out = await new Promise((resolve) => execFile("wrk", args, { encoding: "utf8" }, (_error, stdout) => resolve(stdout)));
     const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
+    const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
     if (/Non-2xx/.test(out)) throw new Error(`${url}: non-2xx answers under load`);
-    return { rps, tool: "wrk" };
+    return { rps, requests, tool: "wrk" };
   }
   let count = 0;
   const end = Date.now() + seconds * 1000;
   await Promise.all(
-    Array.from({ length: 20 }, async () => {
+    Array.from({ length: connections }, async () => {
       while (Date.now() < end) {
-        const res = await fetch(url);
+        const res = await fetch(url, post);
         await res.arrayBuffer();
         count++;
       }
     }),
   );
-  return { rps: count / seconds, tool: "fetch" };
+  return { rps: count / seconds, requests: count, tool: "fetch" };
 }
 
 /** Script bytes a page makes a modern browser download, gzipped (nomodule polyfills left out). @param {string} base @param {string} path */

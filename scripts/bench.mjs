@@ -10,6 +10,8 @@
 //      on SQLite and on PostgreSQL; peak server memory for one 50 MB resume on each.
 //   4. Deliveries per second from the outbox with one replica and with two.
 //   5. The cost of one admin password check: scrypt at the old and the current parameters.
+//   6. Insights: a job page's req/s with counting on and off, side by side; the beacon's own
+//      req/s; both at once; and that every beacon answered was counted.
 import { randomBytes, scryptSync } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -35,7 +37,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const EMULATOR = `http://127.0.0.1:${PORT + 1000}`;
 const TOKEN = "bench-occupop-token-0000";
 /** BENCH_SECTIONS=1,3 runs some sections only. */
-const sections = new Set((process.env.BENCH_SECTIONS ?? "1,2,3,4,5").split(",").map((x) => x.trim()));
+const sections = new Set((process.env.BENCH_SECTIONS ?? "1,2,3,4,5,6").split(",").map((x) => x.trim()));
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 if (!existsSync(join(root, ".next", "standalone", "server.js"))) {
@@ -94,7 +96,7 @@ async function main() {
     EMULATOR_DATA_DIR: join(work, "emulator"),
   });
   await waitFor(`${EMULATOR}/_emulator`);
-  const jobs = /** @type {{ data: Array<{ unique_slug: string; require_cv: boolean; questions_form: unknown[]; require_opt_in_for_job: boolean; require_opt_in_for_database: boolean; closed_for_applicants: boolean }> }} */ (
+  const jobs = /** @type {{ data: Array<{ uuid: string; unique_slug: string; require_cv: boolean; questions_form: unknown[]; require_opt_in_for_job: boolean; require_opt_in_for_database: boolean; closed_for_applicants: boolean }> }} */ (
     await (await fetch(`${EMULATOR}/rest/jobs`, { headers: { Authorization: TOKEN } })).json()
   ).data;
   const simple = jobs.find((j) => j.require_cv && !j.questions_form.length && !j.require_opt_in_for_job && !j.require_opt_in_for_database && !j.closed_for_applicants);
@@ -110,6 +112,7 @@ async function main() {
   if (sections.has("3")) servers.push(await submitting(pgServer, sqlite, slug));
   if (sections.has("4")) servers.push(...(await deliveries(pgServer, slug)));
   if (sections.has("5")) passwordCost();
+  if (sections.has("6")) servers.push(...(await counting(slug, simple.uuid)));
   await emulator("/faults", "DELETE");
   await Promise.all(servers.map((s) => stop(s.child)));
   await pgServer.stop();
@@ -239,6 +242,55 @@ async function deliveries(pgServer, slug) {
     console.log(`   ${label}: ${queued} delivered in ${fixed(seconds, 1)} s = ${fixed(queued / seconds, 1)} deliveries/s`);
   }
   return [...one, ...two];
+}
+
+const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+
+/** Counting on and off, in one run. @param {string} slug @param {string} uuid */
+async function counting(slug, uuid) {
+  console.log("6. Insights: counting on and off (two SQLite servers, same build)");
+  const flood = { INSIGHTS_EVENTS_PER_ADDRESS_PER_MINUTE: "1000000", INSIGHTS_FLUSH_MS: "1000" };
+  const on = await site(PORT + 20, undefined, { ...flood, INSIGHTS_ENABLED: "true" });
+  const off = await site(PORT + 21, undefined, { ...flood, INSIGHTS_ENABLED: "false" });
+  const page = `/jobs/${slug}`;
+  for (const s of [on, off]) for (let i = 0; i < 50; i++) await (await fetch(`${s.url}${page}`)).arrayBuffer(); // warm
+  /** @type {{ on: number[]; off: number[] }} */
+  const pages = { on: [], off: [] };
+  for (let round = 0; round < 2; round++) {
+    pages.off.push((await throughput(`${off.url}${page}`, 4)).rps);
+    pages.on.push((await throughput(`${on.url}${page}`, 4)).rps);
+  }
+  const best = (/** @type {number[]} */ xs) => Math.max(...xs);
+  console.log(`   a job page, 20 connections: counting off ${fixed(best(pages.off))} req/s, on ${fixed(best(pages.on))} req/s (best of 2 each, alternated)`);
+  const post = {
+    method: /** @type {const} */ ("POST"),
+    body: JSON.stringify({ type: "view", path: page, source: "bench" }),
+    headers: { "Content-Type": "text/plain", "User-Agent": BROWSER },
+  };
+  const before = await countedViews(on.url, uuid);
+  const beacon = await throughput(`${on.url}/api/insights`, 4, { post });
+  console.log(`   the beacon alone, 20 connections: ${fixed(beacon.rps)} req/s`);
+  const [pagesWith, beacons] = await Promise.all([
+    throughput(`${on.url}${page}`, 4, { connections: 10 }),
+    throughput(`${on.url}/api/insights`, 4, { connections: 10, post }),
+  ]);
+  console.log(`   a page and its beacon together (10 + 10 connections): ${fixed(pagesWith.rps)} pages/s with ${fixed(beacons.rps)} beacons/s`);
+  await new Promise((r) => setTimeout(r, 2500)); // a flush or two
+  console.log(`   counted in the database: ${(await countedViews(on.url, uuid)) - before} views for ${beacon.requests + beacons.requests} beacons wrk saw answered (a few more were in flight when it stopped)`);
+  return [on, off];
+}
+
+/** Views counted for a job today, read through the server's own database file. @param {string} url @param {string} uuid */
+async function countedViews(url, uuid) {
+  const port = new URL(url).port;
+  const { default: SQLite } = await import("better-sqlite3");
+  const db = new SQLite(join(work, `site-${port}`, "careers.sqlite"), { readonly: true });
+  try {
+    const row = /** @type {{ n: number | null }} */ (db.prepare("select sum(count) as n from insight_counts where job_uuid = ? and metric = 'view'").get(uuid));
+    return row.n ?? 0;
+  } finally {
+    db.close();
+  }
 }
 
 /** Median time of one scrypt password check, at the previous release's parameters and at ASVS's. */

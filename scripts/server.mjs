@@ -190,9 +190,13 @@ server.listen(port, hostname, async () => {
   startupDone();
 });
 
+// On a stop: no new connections, the app's own hooks (lib/shutdown.ts: e.g. writing the
+// insight counts still in memory), then exit once both are done, or after 5 s whatever happens.
 for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM"])) {
   process.once(signal, () => {
-    server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();
+    const hooks = /** @type {Array<() => Promise<unknown>>} */ (/** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for("careers.shutdown")] ?? []);
+    const closed = new Promise((resolve) => server.close(() => resolve(undefined)));
+    void Promise.allSettled([closed, ...hooks.map((hook) => hook())]).then(() => process.exit(0));
   });
 }

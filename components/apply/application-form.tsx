@@ -19,6 +19,7 @@ import {
 } from "@/lib/applications/schema";
 import { describedBy, Field, FieldError, fieldId, inputClass, TextInput } from "./fields";
 import { QuestionField } from "./question-field";
+import { landingChannel, landingUtm, sendInsight } from "@/lib/insights/client";
 import { useHydrated } from "./use-hydrated";
 
 const UNREACHABLE =
@@ -89,6 +90,7 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
   const hydrated = useHydrated();
   const summaryRef = useRef<HTMLDivElement>(null);
   const [focusSummary, setFocusSummary] = useState(0);
+  const started = useRef(false);
 
   const schema = useMemo(() => applicationSchema(definition), [definition]);
   const values = serverState.values ?? {};
@@ -129,8 +131,9 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
   const send = (form: HTMLFormElement) => {
     const data = new FormData(form);
     data.set("formToken", state.formToken);
-    // The visitor's utm_source from the page they landed on (kept by UtmCapture).
-    if (!data.get("utmSource")) data.set("utmSource", window.sessionStorage.getItem("utm_source") ?? "");
+    // The channel the visitor came by, and the utm_source they landed with (lib/insights/client).
+    data.set("channel", landingChannel());
+    if (!data.get("utmSource")) data.set("utmSource", landingUtm());
     startTransition(async () => {
       try {
         const result = await applyAction(state, data);
@@ -150,6 +153,13 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
     setClientState({ ...state, status: "invalid", message: "Some answers need another look.", fieldErrors: {} });
     setFocusSummary((n) => n + 1);
   };
+  // The first time someone types or picks something in the form is the start of an application
+  // (not focus: arriving at #apply puts the cursor in the first field by itself).
+  const onFirstInput = () => {
+    if (started.current) return;
+    started.current = true;
+    sendInsight({ type: "start", job: definition.jobUuid });
+  };
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
@@ -164,6 +174,7 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
     <form
       action={formAction}
       onSubmit={onSubmit}
+      onInput={onFirstInput}
       noValidate={hydrated}
       encType="multipart/form-data"
       className="mt-6 space-y-6"

@@ -6,6 +6,7 @@
 // before creating, so the server that took over is the only one that creates.
 import "server-only";
 import { env } from "@/lib/env";
+import { count } from "@/lib/insights/collector";
 import { log } from "@/lib/log";
 import { createCandidate, findJobForApplication, OccupopError, uploadResume } from "@/lib/occupop";
 import {
@@ -106,6 +107,7 @@ async function attempt(record: ApplicationRecord, lease: HeldLease, atHand: AtHa
       consents: { job: p.consentJob, database: p.consentDatabase },
     });
     await markDelivered(record.id, created.id ?? created.uuid);
+    count({ metric: "deliver", jobUuid: record.job_uuid, source: p.channel ?? "direct" });
   } catch (error) {
     if (error instanceof OccupopError && (error.kind === "timeout" || error.kind === "network")) {
       // The request went out and no answer came back: Occupop may have made the candidate.

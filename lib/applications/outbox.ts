@@ -28,6 +28,8 @@ export type ApplicationPayload = {
   answers: Array<{ question: ScreeningQuestion; answer: string }>;
   consentJob: boolean | null;
   consentDatabase: boolean | null;
+  /** The channel the applicant came by (HR insights); absent on applications from before it. */
+  channel?: string;
 };
 
 export type NewApplication = {

@@ -8,6 +8,8 @@ import { getBranding } from "@/lib/branding";
 import { env } from "@/lib/env";
 import { getJobsSnapshot } from "@/lib/jobs";
 import { log } from "@/lib/log";
+import { cleanUtm, sourceOf } from "@/lib/insights/channels";
+import { count } from "@/lib/insights/collector";
 import { hit } from "@/lib/rate-limit";
 import { formDefinition } from "./definition";
 import { processApplication } from "./deliver";
@@ -22,6 +24,8 @@ export const HONEYPOT_FIELD = "website";
 export const TOKEN_FIELD = "formToken";
 export const JOB_FIELD = "jobUuid";
 export const UTM_FIELD = "utmSource";
+/** The channel the visitor came by (lib/insights/client), for HR's insights. */
+export const CHANNEL_FIELD = "channel";
 
 const DUPLICATE_WINDOW_MS = 24 * 60 * 60 * 1000;
 const SETTLE_TIMEOUT_MS = 60_000;
@@ -45,7 +49,7 @@ const WIRE_TO_FORM: Record<string, string> = {
 };
 
 function typedValues(formData: FormData, questionCount: number): Record<string, string> {
-  const names = [...Object.values(FIELDS).filter((f) => f !== FIELDS.resume), UTM_FIELD];
+  const names = [...Object.values(FIELDS).filter((f) => f !== FIELDS.resume), UTM_FIELD, CHANNEL_FIELD];
   for (let i = 0; i < questionCount; i++) names.push(answerField(i));
   return Object.fromEntries(
     names.map((name) => {
@@ -57,10 +61,6 @@ function typedValues(formData: FormData, questionCount: number): Record<string, 
 
 function resumeSent(formData: FormData): boolean {
   return fileOf(formData.get(FIELDS.resume)) !== undefined;
-}
-
-function cleanUtm(value: string): string {
-  return value.replace(/[^\w .:/-]/g, "").trim().slice(0, 60);
 }
 
 function applied(slug: string, queued: boolean): { redirectTo: string } {
@@ -157,7 +157,8 @@ export async function submitApplication(prev: ApplyState, formData: FormData, cl
 
   // 6. Durable before anything else: the application and its resume, in one transaction.
   const branding = await getBranding();
-  const utm = cleanUtm(values[UTM_FIELD] ?? "");
+  const utm = cleanUtm(values[UTM_FIELD]);
+  const channel = sourceOf(values[CHANNEL_FIELD] || utm);
   const id = randomUUID();
   const consent = (name: string, asked: boolean) => (asked ? data[name] === true : null);
   const { inserted, record } = await insertApplication({
@@ -181,6 +182,7 @@ export async function submitApplication(prev: ApplyState, formData: FormData, cl
       answers: job.questions.map((question, i) => ({ question, answer: str(answerField(i)) })),
       consentJob: consent(FIELDS.consentJob, definition.optInJob),
       consentDatabase: consent(FIELDS.consentDatabase, definition.optInDatabase),
+      channel,
     },
     resume: resume && mime ? { name: resume.name.slice(0, 200), type: mime, file: resume } : null,
   });
@@ -189,6 +191,7 @@ export async function submitApplication(prev: ApplyState, formData: FormData, cl
     return (await settle(record)) ?? applied(job.slug, true);
   }
   logger.info({ application: id, job: job.uuid }, "application received");
+  count({ metric: "submit", jobUuid: job.uuid, source: channel });
 
   // 7. Deliver now; anything retryable stays queued for the worker.
   const outcome = await processApplication(id, { resume });

@@ -17,6 +17,7 @@ import * as m003 from "./migrations/003-failure-kind";
 import * as m004 from "./migrations/004-shared-state";
 import * as m005 from "./migrations/005-sliding-rate-limits";
 import * as m006 from "./migrations/006-admin-hardening";
+import * as m007 from "./migrations/007-insights";
 import type { Database } from "./schema";
 
 export type { Database } from "./schema";
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "004-shared-state": m004,
   "005-sliding-rate-limits": m005,
   "006-admin-hardening": m006,
+  "007-insights": m007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -126,6 +126,27 @@ export interface JobSnapshotTable {
   fetched_at: number;
 }
 
+export type InsightMetric = "view" | "start" | "submit" | "deliver";
+
+export interface InsightCountsTable {
+  /** UTC day, YYYY-MM-DD. */
+  day: string;
+  /** The job, or "" for the listing. */
+  job_uuid: string;
+  /** A channel: a utm_source, or a referrer's site grouped (LinkedIn, Google, direct…). */
+  source: string;
+  metric: InsightMetric;
+  count: number;
+}
+
+export interface TrackingLinksTable {
+  code: string;
+  job_uuid: string;
+  channel: string;
+  created_at: number;
+  created_by: string;
+}
+
 export interface Database {
   applications: ApplicationsTable;
   rate_limits: RateLimitsTable;
@@ -137,4 +158,6 @@ export interface Database {
   images: ImagesTable;
   resume_chunks: ResumeChunksTable;
   job_snapshot: JobSnapshotTable;
+  insight_counts: InsightCountsTable;
+  tracking_links: TrackingLinksTable;
 }
