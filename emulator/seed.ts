@@ -162,6 +162,11 @@ const editorHtml = (intro: string, duties: string[], offer: string[]): string =>
     "<p><strong>What you&nbsp;will do</strong></p>",
     `<ul>${duties.map((d) => `<li>${d}</li>`).join("")}</ul>`,
     "<p><br></p>",
+    "<p><strong>How we work</strong></p>",
+    "<p>You will join a small, friendly team that plans its week together every Monday and shares the load when things get busy. " +
+      "We train everyone who joins, pair you with a colleague for your first month, and sit down with you after six weeks to see how things are going. " +
+      "Most of us spend our weekends outdoors, so we close early on the first Friday of every month and head for the hills together.</p>",
+    "<p><br></p>",
     "<p><strong>What we offer</strong></p>",
     `<ul>${offer.map((o) => `<li>${o}</li>`).join("")}</ul>`,
     "<p><br></p>",
@@ -180,6 +185,21 @@ const HOSTILE_DESCRIPTION = [
   '<p style="position:fixed;top:0;left:0;width:100%;height:100%" onclick="window.__pwned = \'click\'">',
   "<em>Apply below.</em></p>",
 ].join("");
+
+// A description far longer than candidates read (job health flags it): a section per topic.
+const LONG_DESCRIPTION = [
+  "Materials", "Repairs", "Packaging", "Transport", "Stores", "Suppliers", "Water", "Energy", "Waste", "Community", "Reporting", "Training",
+]
+  .map(
+    (topic) =>
+      `<h3>${topic}</h3><p>Our ${topic.toLowerCase()} programme is where much of this role's time will go. ` +
+      `You will review how we work on ${topic.toLowerCase()} today, set targets with the teams who own it, and report on progress every quarter to the leadership team and to our customers. ` +
+      `That means visiting stores, warehouses and suppliers, reading the evidence carefully, and explaining clearly what has to change and why it matters to the business. ` +
+      `You will build a plan for the next three years, agree a budget for it, and make sure every step is measured in a way an auditor would accept. ` +
+      `When something does not work, you will say so early, learn from it, and try again with the people closest to the problem. ` +
+      `You will also write the ${topic.toLowerCase()} section of our annual impact report, in plain words that our customers, our colleagues and our investors can all follow.</p>`,
+  )
+  .join("");
 
 type JobSpec = {
   key: string;
@@ -517,6 +537,71 @@ const SPECS: JobSpec[] = [
     salary: annual("27000.00", "30000.00"),
     questions: [yesNo("Can you start within four weeks?")],
     optInJob: true,
+  },
+  // Each of these trips one job-health rule (lib/insights/health.ts), and only that one.
+  {
+    key: "health-no-salary",
+    title: "Night Shift Supervisor",
+    place: PLACES.edinburgh,
+    sector: SECTORS.logistics,
+    contract: "Permanent",
+    period: "Fulltime",
+    workplace: "onSite",
+    salary: competitive,
+  },
+  {
+    key: "health-no-closing-date",
+    title: "Stock Controller",
+    place: PLACES.cork,
+    sector: SECTORS.logistics,
+    contract: "Permanent",
+    period: "Fulltime",
+    workplace: "onSite",
+    salary: annual("30000.00", "34000.00"),
+    closeInDays: null,
+  },
+  {
+    key: "health-no-location",
+    title: "Field Sales Representative",
+    place: null,
+    sector: SECTORS.retail,
+    contract: "Permanent",
+    period: "Fulltime",
+    workplace: "onSite",
+    salary: annual("35000.00", "45000.00"),
+  },
+  {
+    key: "health-short-description",
+    title: "Weekend Cashier",
+    place: PLACES.galway,
+    sector: SECTORS.retail,
+    contract: "Temporary",
+    period: "Parttime",
+    workplace: "onSite",
+    salary: hourly("12.70", "13.20"),
+    description: "<p>Weekend cashier wanted for our Galway store. Apply below.</p>",
+  },
+  {
+    key: "health-long-description",
+    title: "Head of Sustainability",
+    place: PLACES.dublin,
+    sector: SECTORS.marketing,
+    contract: "Permanent",
+    period: "Fulltime",
+    workplace: "hybrid",
+    salary: annual("85000.00", "100000.00"),
+    description: LONG_DESCRIPTION,
+  },
+  {
+    key: "health-salary-history",
+    title: "Bike Mechanic",
+    place: PLACES.edinburgh,
+    sector: SECTORS.retail,
+    contract: "Permanent",
+    period: "Fulltime",
+    workplace: "onSite",
+    salary: annual("28000.00", "32000.00"),
+    questions: [yesNo("Do you have your own tools?"), { type: "Text", text: "What is your current salary?", options: [], answer: null }],
   },
 ];
 

@@ -14,6 +14,8 @@ import { discard, retryNow } from "@/lib/applications/outbox";
 import type { BrandingFormState } from "@/lib/branding/editor";
 import { resetToDefaults, restoreVersion, saveBrandingForm, versionIdSchema } from "@/lib/branding/save";
 import { clientIp } from "@/lib/client-ip";
+import { createTrackingLink, deleteTrackingLink, isCode, TrackingLinkError } from "@/lib/insights/links";
+import { getJobBySlug } from "@/lib/jobs";
 
 export type ActionResult = {
   ok: boolean;
@@ -172,4 +174,34 @@ export async function discardApplicationAction(_prev: ActionResult, formData: Fo
   if (!id.success || !(await discard(id.data))) return { ok: false, message: "That application is no longer there." };
   revalidatePath("/admin/applications");
   return { ok: true, message: "The application and its resume were deleted." };
+}
+
+const jobUuidSchema = z.string().min(1).max(64);
+
+export async function createTrackingLinkAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  if (!isForm(formData)) return NOT_A_FORM;
+  const admin = await currentAdmin();
+  if (!admin) return { ok: false, message: REFUSED };
+  const uuid = jobUuidSchema.safeParse(formData.get("job"));
+  const job = uuid.success ? await getJobBySlug(uuid.data).catch(() => null) : null;
+  if (!job) return { ok: false, message: "That job is no longer listed, so no link was made." };
+  try {
+    const link = await createTrackingLink(job.uuid, text(formData, "channel", 200), admin.email);
+    revalidatePath(`/admin/jobs/${job.uuid}`);
+    return { ok: true, message: `Made /r/${link.code} for "${link.channel}".` };
+  } catch (error) {
+    if (error instanceof TrackingLinkError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+export async function deleteTrackingLinkAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  if (!isForm(formData)) return NOT_A_FORM;
+  const admin = await currentAdmin();
+  if (!admin) return { ok: false, message: REFUSED };
+  const code = text(formData, "code", 16);
+  if (!isCode(code) || !(await deleteTrackingLink(code))) return { ok: false, message: "That link was already deleted." };
+  const uuid = jobUuidSchema.safeParse(formData.get("job"));
+  if (uuid.success) revalidatePath(`/admin/jobs/${uuid.data}`);
+  return { ok: true, message: `/r/${code} no longer works.` };
 }

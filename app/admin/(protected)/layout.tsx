@@ -15,6 +15,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           <ul className="flex flex-wrap gap-1">
             {[
               ["/admin", "Overview"],
+              ["/admin/insights", "Insights"],
               ["/admin/branding", "Branding"],
               ["/admin/applications", "Applications"],
               ["/admin/users", "Administrators"],

