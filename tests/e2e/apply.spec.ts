@@ -84,7 +84,7 @@ test("questions and consents block sending until answered, with a focused summar
   const openedAt = await openForm(page, job.unique_slug);
   await page.getByLabel("First name").fill(who.firstName);
   await page.getByLabel("Last name").fill(who.lastName);
-  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Email", { exact: true }).fill(who.email);
   await page.getByLabel("Resume").setInputFiles(testFile("consents.pdf", pdf()).path);
   await submit(page, openedAt);
 
@@ -113,11 +113,12 @@ test.describe("every field's validation message", () => {
   test("in the browser, before anything is sent", async ({ page }) => {
     const job = await jobWhere((j) => j.require_cv && j.questions_form.length > 0);
     const openedAt = await openForm(page, job.unique_slug);
+    // Server action calls only: the page's insight beacons (POST /api/insights) are not the form.
     let actionCalls = 0;
     page.on("request", (r) => {
-      if (r.method() === "POST") actionCalls++;
+      if (r.method() === "POST" && r.headers()["next-action"]) actionCalls++;
     });
-    await page.getByLabel("Email").fill("not-an-email");
+    await page.getByLabel("Email", { exact: true }).fill("not-an-email");
     await page.getByLabel("LinkedIn profile").fill("https://twitter.com/grace");
     await page.getByLabel("Phone").fill("call me maybe");
     await page.getByLabel("Resume").setInputFiles(testFile("notes.txt", Buffer.from("just text")).path);
@@ -149,7 +150,7 @@ test.describe("every field's validation message", () => {
       form.querySelectorAll("[accept]").forEach((el) => el.removeAttribute("accept"));
     });
     const who = person("server");
-    await page.getByLabel("Email").fill("nope@");
+    await page.getByLabel("Email", { exact: true }).fill("nope@");
     await page.getByLabel("City").fill(who.city);
     await page.getByLabel("Cover letter").fill(who.coverLetter);
     await page.getByLabel("Resume").setInputFiles(testFile("program.pdf", Buffer.from("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00 not a pdf at all")).path);
@@ -168,7 +169,7 @@ test.describe("every field's validation message", () => {
 
     await page.getByLabel("First name").fill(who.firstName);
     await page.getByLabel("Last name").fill(who.lastName);
-    await page.getByLabel("Email").fill(who.email);
+    await page.getByLabel("Email", { exact: true }).fill(who.email);
     const { answerQuestions, giveConsents } = await import("./apply-support");
     await answerQuestions(page, job);
     await giveConsents(page, job);
@@ -268,7 +269,7 @@ test("an Occupop 422 shows its field errors on the form, keeps the input, and a 
   await expectNoAxeViolations(page);
 
   const corrected = `${who.email.replace("@", "+new@")}`;
-  await page.getByLabel("Email").fill(corrected);
+  await page.getByLabel("Email", { exact: true }).fill(corrected);
   await page.getByRole("button", { name: "Submit application" }).click();
   await expect(page).toHaveURL(/\/applied$/);
   await expectOneCandidate(corrected);
@@ -318,7 +319,7 @@ test("over the rate limit, the applicant gets a sentence and keeps everything ty
     await fillApplication(page, job, second);
     await submit(page, openedAt);
     await expect(page.getByTestId("apply-summary")).toContainText("Several applications were sent from your connection");
-    await expect(page.getByLabel("Email")).toHaveValue(second.email);
+    await expect(page.getByLabel("Email", { exact: true })).toHaveValue(second.email);
     await expect(page.getByLabel("Cover letter")).toHaveValue(second.coverLetter);
     expect(await candidatesFor(second.email)).toHaveLength(0);
   } finally {
@@ -347,7 +348,7 @@ test("when uploads in flight are at the cap, the applicant is asked to retry and
     await expect(firstPage.getByRole("button", { name: "Sending your application…" })).toBeVisible();
     await secondPage.getByRole("button", { name: "Submit application" }).click();
     await expect(secondPage.getByTestId("apply-summary")).toContainText("the server is busy");
-    await expect(secondPage.getByLabel("Email")).toHaveValue(second.email);
+    await expect(secondPage.getByLabel("Email", { exact: true })).toHaveValue(second.email);
     await expect(secondPage.getByLabel("Cover letter")).toHaveValue(second.coverLetter);
 
     await expect(firstPage).toHaveURL(/\/applied/, { timeout: 20_000 });
@@ -383,7 +384,7 @@ test("a submit faster than a person could fill the form is asked to try again, a
     await fillApplication(page, job, who);
     await page.getByRole("button", { name: "Submit application" }).click();
     await expect(page.getByTestId("apply-summary")).toContainText("quicker than we expected");
-    await expect(page.getByLabel("Email")).toHaveValue(who.email);
+    await expect(page.getByLabel("Email", { exact: true })).toHaveValue(who.email);
     expect(await candidatesFor(who.email)).toHaveLength(0);
     await page.waitForTimeout(Math.max(0, openedAt + 8_300 - Date.now()));
     await page.getByRole("button", { name: "Submit application" }).click();
