@@ -2,6 +2,7 @@
 import { resolve } from "node:path";
 import { z } from "zod";
 import { createEmulator } from "./server";
+import { createMailEmulator } from "./smtp";
 
 const env = z
   .object({
@@ -11,6 +12,10 @@ const env = z
     EMULATOR_DATA_DIR: z.string().optional(),
     EMULATOR_SIGNED_URL_TTL_SECONDS: z.coerce.number().positive().default(900),
     DATA_DIR: z.string().default("./data"),
+    // The SMTP server beside it (0: none). Login optional; when set, these must match.
+    EMULATOR_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+    EMULATOR_SMTP_USER: z.string().optional(),
+    EMULATOR_SMTP_PASS: z.string().optional(),
   })
   .safeParse(process.env);
 
@@ -20,22 +25,27 @@ if (!env.success) {
 }
 
 const config = env.data;
-const emulator = createEmulator({
-  token: config.EMULATOR_TOKEN,
-  dataDir: resolve(config.EMULATOR_DATA_DIR ?? `${config.DATA_DIR}/emulator`),
-  signedUrlTtlSeconds: config.EMULATOR_SIGNED_URL_TTL_SECONDS,
-});
+const mail = config.EMULATOR_SMTP_PORT ? createMailEmulator({ user: config.EMULATOR_SMTP_USER, pass: config.EMULATOR_SMTP_PASS }) : null;
 
-emulator.listen(config.EMULATOR_PORT, config.EMULATOR_HOST).then(
-  (url) => process.stdout.write(`Occupop emulator listening on ${url}/rest (inspect: ${url}/_emulator)\n`),
-  (error: unknown) => {
-    process.stderr.write(`emulator: cannot listen: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    void emulator.close().then(() => process.exit(0));
+async function main() {
+  const smtpPort = mail ? await mail.listen(config.EMULATOR_SMTP_PORT, config.EMULATOR_HOST) : null;
+  const emulator = createEmulator({
+    token: config.EMULATOR_TOKEN,
+    dataDir: resolve(config.EMULATOR_DATA_DIR ?? `${config.DATA_DIR}/emulator`),
+    signedUrlTtlSeconds: config.EMULATOR_SIGNED_URL_TTL_SECONDS,
+    ...(mail && smtpPort ? { mail: { server: mail, port: smtpPort } } : {}),
   });
+  const url = await emulator.listen(config.EMULATOR_PORT, config.EMULATOR_HOST);
+  process.stdout.write(`Occupop emulator listening on ${url}/rest (inspect: ${url}/_emulator)\n`);
+  if (smtpPort) process.stdout.write(`Mail: smtp://${config.EMULATOR_HOST}:${smtpPort} (received mail: ${url}/_emulator/mailbox)\n`);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      void Promise.all([emulator.close(), mail?.close()]).then(() => process.exit(0));
+    });
+  }
 }
+
+main().catch((error: unknown) => {
+  process.stderr.write(`emulator: cannot listen: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

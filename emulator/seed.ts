@@ -71,11 +71,13 @@ export function stableUuid(seed: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-const sector = (name: string): WireSector => ({
+export const wireSector = (name: string): WireSector => ({
   uuid: stableUuid(`sector:${name}`),
   name,
   translation_key: `sectors.${name.toLowerCase().replace(/[^a-z]+/g, "_")}`,
 });
+
+const sector = wireSector;
 
 const SECTORS = {
   retail: sector("Retail"),

@@ -7,8 +7,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from "node:net";
 import { z } from "zod";
 import { FaultQueue, faultRuleSchema, type FaultRule } from "./faults";
-import { laravelDate, seedJobs, slugify, type SeedJob } from "./seed";
+import { mailControl } from "./mailbox";
+import { laravelDate, seedJobs, slugify, wireSector, type SeedJob } from "./seed";
 import { UrlSigner } from "./signing";
+import type { MailEmulator } from "./smtp";
 import { EmulatorStore, TooLargeError } from "./store";
 
 export const PER_PAGE = 15;
@@ -20,6 +22,8 @@ export type EmulatorOptions = {
   dataDir: string;
   signedUrlTtlSeconds?: number;
   now?: () => Date;
+  /** The SMTP server beside it, when one runs (emulator/smtp.ts), and its port. */
+  mail?: { server: MailEmulator; port: number };
 };
 
 type Target = "list" | "upload" | "create" | "other";
@@ -49,6 +53,8 @@ const jobPatchSchema = z
     published: z.boolean(),
     require_cv: z.boolean(),
     description: z.string(),
+    /** The job's department(s), by name (a sector as Occupop sends it is made from each). */
+    sectors: z.array(z.object({ name: z.string().min(1).max(100) })).max(5),
   })
   .partial();
 
@@ -359,7 +365,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     }
   }
 
-  async function control(req: IncomingMessage, url: URL, respond: (status: number, body: unknown) => void) {
+  async function control(req: IncomingMessage, url: URL, respond: (status: number, body: unknown, headers?: Record<string, string>) => void) {
     const path = url.pathname.replace(/^\/_emulator/, "");
     const method = req.method ?? "GET";
     if (path === "" || path === "/") {
@@ -374,9 +380,13 @@ export function createEmulator(options: EmulatorOptions): Emulator {
           "PATCH /_emulator/jobs/:uuid",
           "POST /_emulator/config",
           "POST /_emulator/reset",
+          ...(options.mail
+            ? ["GET|DELETE /_emulator/mail[?to=|?count]", "GET|POST /_emulator/mail/faults ({ down, tempfail, reject: [addresses] })", "GET /_emulator/mailbox (a page)"]
+            : []),
         ],
       });
     }
+    if (options.mail && (await mailControl(options.mail.server, path, method, url, () => readJson(req), respond, options.mail.port))) return;
     if (path === "/candidates" && method === "GET") {
       const email = url.searchParams.get("email");
       const data = store.candidates.filter((c) => !email || c.candidate.email === email);
@@ -423,9 +433,11 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       if (!template) return respond(409, { message: "No job to copy." });
       const uuid = randomUUID();
       const created = laravelDate(now());
+      const { sectors, ...fields } = body.data;
       const job: SeedJob = {
         ...structuredClone(template),
-        ...body.data,
+        ...fields,
+        ...(sectors ? { sectors: sectors.map((x) => wireSector(x.name)) } : {}),
         uuid,
         unique_slug: `${slugify(body.data.title)}-${uuid.slice(0, 5)}`,
         apply_url: `https://jobs.occupop.com/apply/${uuid}`,
@@ -441,7 +453,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       if (!patch.success) return respond(400, { message: z.prettifyError(patch.error) });
       const job = jobs.find((j) => j.uuid === jobMatch[1]);
       if (!job) return respond(404, { message: "Job not found." });
-      Object.assign(job, patch.data);
+      const { sectors, ...fields } = patch.data;
+      Object.assign(job, fields, sectors ? { sectors: sectors.map((x) => wireSector(x.name)) } : {});
       return respond(200, { data: job });
     }
     if (path === "/config" && method === "POST") {
@@ -456,6 +469,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       defects = [];
       faults.clear();
       store.reset();
+      await options.mail?.server.reset();
       nextCandidateId = 1;
       return respond(204, "");
     }

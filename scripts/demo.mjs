@@ -9,6 +9,7 @@ const dev = process.argv.includes("--dev");
 const root = resolve(import.meta.dirname ?? ".", "..");
 const port = process.env.PORT || "3000";
 const emulatorPort = process.env.EMULATOR_PORT || "4010";
+const smtpPort = process.env.EMULATOR_SMTP_PORT || "2525";
 const token = process.env.EMULATOR_TOKEN || "emulator-demo-token";
 const dataDir = resolve(process.env.DATA_DIR || join(root, "data"));
 // A demo administrator, so /admin can be tried at once (real deployments set their own).
@@ -83,6 +84,7 @@ async function waitFor(url, timeoutMs) {
 
 start("The Occupop emulator", process.execPath, [join(root, "node_modules", "tsx", "dist", "cli.mjs"), "emulator/main.ts"], {
   EMULATOR_PORT: emulatorPort,
+  EMULATOR_SMTP_PORT: smtpPort,
   EMULATOR_TOKEN: token,
   EMULATOR_DATA_DIR: join(dataDir, "emulator"),
 });
@@ -96,6 +98,9 @@ start("The site", process.execPath, [join(root, "scripts", "server.mjs"), ...(de
   DATA_DIR: dataDir,
   ADMIN_EMAIL: adminEmail,
   ADMIN_PASSWORD: adminPassword,
+  // Job alerts' email goes to the emulator's SMTP server, listed at /_emulator/mailbox.
+  SMTP_URL: process.env.SMTP_URL || `smtp://127.0.0.1:${smtpPort}`,
+  MAIL_FROM: process.env.MAIL_FROM || "Careers demo <careers@example.com>",
   NEXT_TELEMETRY_DISABLED: "1",
 });
 await waitFor(`http://127.0.0.1:${port}/api/health`, 120_000);
@@ -103,5 +108,6 @@ console.log(`
   Careers site:      http://localhost:${port}
   Admin (branding):  http://localhost:${port}/admin  (${adminEmail} / ${adminPassword})
   Occupop emulator:  http://127.0.0.1:${emulatorPort}/rest  (what HR would receive: http://127.0.0.1:${emulatorPort}/_emulator/candidates)
+  Mail sent:         http://127.0.0.1:${emulatorPort}/_emulator/mailbox  (job alerts, via smtp://127.0.0.1:${smtpPort})
 
 Press Ctrl+C to stop.`);
