@@ -45,6 +45,22 @@ export const envSchema = z.object({
   INSIGHTS_ENABLED: bool.default(true),
   INSIGHTS_FLUSH_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   INSIGHTS_EVENTS_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  // Email (job alerts). Without SMTP_URL, job alerts are off and say so.
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL (credentials in it: smtp://user:password@host:587)" })
+    .optional(),
+  MAIL_FROM: z.string().trim().max(200).regex(/^[^\r\n]*$/, "must be one line").optional(),
+  MAIL_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
+  MAIL_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
+  MAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  MAIL_RETRY_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(1_800_000),
+  MAIL_GIVE_UP_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(72),
+  // Job alerts: how often each server looks for new jobs to tell subscribers about, and the
+  // least time between two alert emails to one subscriber.
+  ALERTS_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(60_000),
+  ALERTS_MIN_HOURS_BETWEEN: z.coerce.number().min(0).max(24 * 30).default(24),
+  // Sign-ups accepted per client address per hour (each sends an email to someone).
+  ALERTS_SIGNUPS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
   // Applications.
   APPLY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(5),
   APPLY_MIN_FILL_SECONDS: z.coerce.number().min(0).max(600).default(3),
@@ -69,6 +85,9 @@ export const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 const withPairs = envSchema.superRefine((v, ctx) => {
+  if (v.SMTP_URL && !v.MAIL_FROM) {
+    ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "must be set with SMTP_URL (the sender, e.g. Kestrel Careers <jobs@kestrel.example>)" });
+  }
   if (Boolean(v.ADMIN_EMAIL) !== Boolean(v.ADMIN_PASSWORD)) {
     ctx.addIssue({ code: "custom", path: [v.ADMIN_EMAIL ? "ADMIN_PASSWORD" : "ADMIN_EMAIL"], message: "must be set together with the other ADMIN_ variable" });
   }

@@ -6,7 +6,8 @@
 // owner dies: another server then takes the application over.
 import "server-only";
 import type { Selectable } from "kysely";
-import { database, dbKind } from "@/lib/db";
+import { database } from "@/lib/db";
+import { claimDueRows } from "@/lib/db/leases";
 import type { ApplicationsTable, ApplicationStatus, FailureKind } from "@/lib/db/schema";
 import type { ScreeningQuestion } from "@/lib/jobs/types";
 import { deleteResumeChunks, writeResumeChunks } from "./resume-store";
@@ -127,34 +128,9 @@ export async function claim(id: string, owner: string, leaseMs: number, now = Da
   return Number(result.numUpdatedRows) > 0;
 }
 
-/**
- * Takes the leases of up to `limit` due applications in one statement and returns their ids.
- * The due rows are picked in a CTE: on PostgreSQL with FOR UPDATE SKIP LOCKED (which also
- * keeps the CTE from being inlined and re-run), so replicas claiming at the same moment take
- * different rows instead of queueing on the same ones, and never more than `limit`; SQLite
- * has one writer, so the statement is atomic there as it is.
- */
-export async function claimDue(owner: string, limit: number, leaseMs: number, now = Date.now()): Promise<string[]> {
-  const db = await database();
-  const rows = await db
-    .with("due", (qb) =>
-      qb
-        .selectFrom("applications")
-        .select("id")
-        .where("status", "=", "pending")
-        .where("next_attempt_at", "<=", now)
-        .where((w) => w.or([w("lease_until", "is", null), w("lease_until", "<", now)]))
-        .orderBy("next_attempt_at", "asc")
-        .limit(limit)
-        .$if(dbKind() === "postgres", (q) => q.forUpdate().skipLocked()),
-    )
-    .updateTable("applications")
-    .from("due")
-    .set({ lease_until: now + leaseMs, lease_owner: owner, updated_at: now })
-    .whereRef("applications.id", "=", "due.id")
-    .returning("applications.id")
-    .execute();
-  return rows.map((r) => r.id);
+/** Takes the leases of up to `limit` due applications in one statement; returns their ids. */
+export function claimDue(owner: string, limit: number, leaseMs: number, now = Date.now()): Promise<string[]> {
+  return claimDueRows("applications", owner, limit, leaseMs, now);
 }
 
 /** Extends a lease its owner still holds; false when it was lost (expired and taken over). */

@@ -18,6 +18,7 @@ import * as m004 from "./migrations/004-shared-state";
 import * as m005 from "./migrations/005-sliding-rate-limits";
 import * as m006 from "./migrations/006-admin-hardening";
 import * as m007 from "./migrations/007-insights";
+import * as m008 from "./migrations/008-alerts";
 import type { Database } from "./schema";
 
 export type { Database } from "./schema";
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "005-sliding-rate-limits": m005,
   "006-admin-hardening": m006,
   "007-insights": m007,
+  "008-alerts": m008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -147,6 +147,61 @@ export interface TrackingLinksTable {
   created_by: string;
 }
 
+export type AlertStatus = "pending" | "confirmed";
+
+export interface AlertSubscriptionsTable {
+  id: string;
+  /** Lower case, trimmed. */
+  email: string;
+  /** JSON: the listing filters the alert matches (lib/alerts/filters). */
+  filters: string;
+  status: AlertStatus;
+  created_at: number;
+  confirmed_at: number | null;
+  last_digest_at: number | null;
+  jobs_sent: Generated<number>;
+}
+
+export interface AlertJobsSeenTable {
+  job_uuid: string;
+  first_seen_at: number;
+}
+
+export interface AlertSentTable {
+  subscription_id: string;
+  job_uuid: string;
+  sent_at: number;
+}
+
+export type MailKind = "confirm" | "already-subscribed" | "digest";
+export type MailStatus = "pending" | "sent" | "failed";
+
+export interface MailOutboxTable {
+  id: string;
+  kind: MailKind;
+  subscription_id: string | null;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  /** JSON: extra headers (List-Unsubscribe and its one-click POST). */
+  headers: string;
+  status: MailStatus;
+  attempts: Generated<number>;
+  next_attempt_at: number;
+  lease_until: number | null;
+  lease_owner: string | null;
+  last_error: string | null;
+  created_at: number;
+  sent_at: number | null;
+}
+
+export interface MailSuppressionsTable {
+  email: string;
+  reason: string;
+  created_at: number;
+}
+
 export interface Database {
   applications: ApplicationsTable;
   rate_limits: RateLimitsTable;
@@ -160,4 +215,9 @@ export interface Database {
   job_snapshot: JobSnapshotTable;
   insight_counts: InsightCountsTable;
   tracking_links: TrackingLinksTable;
+  alert_subscriptions: AlertSubscriptionsTable;
+  alert_jobs_seen: AlertJobsSeenTable;
+  alert_sent: AlertSentTable;
+  mail_outbox: MailOutboxTable;
+  mail_suppressions: MailSuppressionsTable;
 }
