@@ -11,6 +11,8 @@ export const E2E = {
   appPort: Number(process.env.E2E_APP_PORT ?? 3110),
   emulatorPort: Number(process.env.E2E_EMULATOR_PORT ?? 4110),
   pgPort: Number(process.env.E2E_PG_PORT ?? 5510),
+  /** The emulator's SMTP server (emulator/smtp.ts): job alerts' mail goes there. */
+  smtpPort: Number(process.env.E2E_SMTP_PORT ?? 2625),
   token: "e2e-occupop-token-5f2b9c1d7e",
   revalidateSecret: "e2e-revalidate-secret-0a9b8c7d",
   adminEmail: "hr@kestrel.example",
@@ -30,6 +32,16 @@ export const E2E_SITE_ENV = {
   OUTBOX_RETRY_BASE_MS: "300",
   OUTBOX_RETRY_MAX_MS: "1500",
   SYNC_POLL_MS: "500",
+  // Mail through the emulator's SMTP server, sent and retried quickly; alerts looked for often,
+  // with no daily limit (that has its own unit test), so a second new job makes a second email.
+  SMTP_URL: `smtp://127.0.0.1:${E2E.smtpPort}`,
+  MAIL_FROM: "Kestrel Careers <careers@kestrel.example>",
+  MAIL_POLL_MS: "200",
+  MAIL_RETRY_BASE_MS: "200",
+  MAIL_RETRY_MAX_MS: "1000",
+  ALERTS_POLL_MS: "300",
+  ALERTS_MIN_HOURS_BETWEEN: "0",
+  ALERTS_SIGNUPS_PER_HOUR: "10000",
   // Insight counts reach the database quickly, and every test's visits come from 127.0.0.1.
   INSIGHTS_FLUSH_MS: "200",
   INSIGHTS_EVENTS_PER_ADDRESS_PER_MINUTE: "100000",
@@ -86,7 +98,7 @@ function siteServer(target: SiteTarget) {
   };
 }
 
-const DATABASE_SPECS = /(apply|outbox|admin|insights|replicas|database|deployment)\.spec\.ts$/;
+const DATABASE_SPECS = /(apply|outbox|admin|insights|alerts|replicas|database|deployment)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -131,6 +143,7 @@ export default defineConfig({
       stdout: "ignore",
       env: {
         EMULATOR_PORT: String(E2E.emulatorPort),
+        EMULATOR_SMTP_PORT: String(E2E.smtpPort),
         EMULATOR_TOKEN: E2E.token,
         EMULATOR_DATA_DIR: join(runDir, "emulator"),
       },

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Branding } from "@/lib/branding";
 import type { Facets, Filters } from "@/lib/jobs/search";
 import type { Job } from "@/lib/jobs/types";
+import { AlertSignup } from "./alerts/alert-signup";
 import { Hero } from "./hero";
 import { JobCard } from "./job-card";
 import { JobFilters } from "./job-filters";
@@ -60,6 +61,9 @@ export function JobListing({ branding, jobs, facets, total, filters, active }: P
               </p>
             </div>
           )}
+        </section>
+        <section className="mt-10" aria-label="Job alerts">
+          <AlertSignup filters={active ? filters : {}} />
         </section>
       </div>
     </main>

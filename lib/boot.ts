@@ -2,6 +2,7 @@
 import "server-only";
 import type { Instrumentation } from "next";
 import { pruneSessions } from "@/lib/admin/session";
+import { startAlerts } from "@/lib/alerts/worker";
 import { ensureConfiguredAdmin } from "@/lib/admin/users";
 import { importLegacyResumes } from "@/lib/applications/resume-store";
 import { startOutboxWorker } from "@/lib/applications/worker";
@@ -11,6 +12,8 @@ import { registerHousekeeping, startHousekeeping } from "@/lib/housekeeping";
 import { flushInsights, pruneInsights, startInsights } from "@/lib/insights/collector";
 import { registerPublicGate } from "@/lib/jobs/gate";
 import { log } from "@/lib/log";
+import { mailConfigured, resetTransport } from "@/lib/mail/transport";
+import { startMailWorker } from "@/lib/mail/worker";
 import { pruneRateLimits } from "@/lib/rate-limit";
 import { serverId } from "@/lib/server-id";
 import { onShutdown } from "@/lib/shutdown";
@@ -54,6 +57,11 @@ export async function startServer(): Promise<void> {
   registerHousekeeping({ name: "insights older than 13 months", run: () => pruneInsights() });
   startInsights();
   onShutdown(() => flushInsights());
+  if (mailConfigured()) {
+    startMailWorker();
+    startAlerts();
+    onShutdown(async () => resetTransport());
+  } else logger.info("job alerts are off: no SMTP_URL");
   startHousekeeping();
 }
 

@@ -12,6 +12,8 @@
 //   5. The cost of one admin password check: scrypt at the old and the current parameters.
 //   6. Insights: a job page's req/s with counting on and off, side by side; the beacon's own
 //      req/s; both at once; and that every beacon answered was counted.
+//   7. Job alerts: one new job to 2,000 confirmed subscribers, through the emulator's SMTP
+//      server: time to the first and the last email, on SQLite and on PostgreSQL.
 import { randomBytes, scryptSync } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -37,7 +39,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const EMULATOR = `http://127.0.0.1:${PORT + 1000}`;
 const TOKEN = "bench-occupop-token-0000";
 /** BENCH_SECTIONS=1,3 runs some sections only. */
-const sections = new Set((process.env.BENCH_SECTIONS ?? "1,2,3,4,5,6").split(",").map((x) => x.trim()));
+const sections = new Set((process.env.BENCH_SECTIONS ?? "1,2,3,4,5,6,7").split(",").map((x) => x.trim()));
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 if (!existsSync(join(root, ".next", "standalone", "server.js"))) {
@@ -92,6 +94,7 @@ const fixed = (/** @type {number} */ n, digits = 0) => n.toFixed(digits);
 async function main() {
   start([join(root, "node_modules", "tsx", "dist", "cli.mjs"), "emulator/main.ts"], {
     EMULATOR_PORT: String(PORT + 1000),
+    EMULATOR_SMTP_PORT: String(PORT + 1025),
     EMULATOR_TOKEN: TOKEN,
     EMULATOR_DATA_DIR: join(work, "emulator"),
   });
@@ -113,6 +116,7 @@ async function main() {
   if (sections.has("4")) servers.push(...(await deliveries(pgServer, slug)));
   if (sections.has("5")) passwordCost();
   if (sections.has("6")) servers.push(...(await counting(slug, simple.uuid)));
+  if (sections.has("7")) servers.push(...(await alerts(pgServer)));
   await emulator("/faults", "DELETE");
   await Promise.all(servers.map((s) => stop(s.child)));
   await pgServer.stop();
@@ -291,6 +295,62 @@ async function countedViews(url, uuid) {
   } finally {
     db.close();
   }
+}
+
+/** A new job to many subscribers, end to end. @param {PgServer} pgServer */
+async function alerts(pgServer) {
+  const N = Number(process.env.BENCH_SUBSCRIBERS ?? 2000);
+  console.log(`7. Job alerts: one new job to ${N} confirmed subscribers, through the emulator's SMTP server`);
+  const mailEnv = {
+    SMTP_URL: `smtp://127.0.0.1:${PORT + 1025}`,
+    MAIL_FROM: "Bench <bench@example.com>",
+    ALERTS_POLL_MS: "200",
+    MAIL_POLL_MS: "100",
+    ALERTS_MIN_HOURS_BETWEEN: "0",
+    REVALIDATE_SECRET: "bench-revalidate-secret-0000",
+  };
+  const started = [];
+  for (const [name, port, databaseUrl] of /** @type {const} */ ([["SQLite", PORT + 30, undefined], ["PostgreSQL", PORT + 31, await pgServer.createDatabase("bench_alerts")]])) {
+    const server = await site(port, databaseUrl, mailEnv);
+    started.push(server);
+    await fetch(`${server.url}/`); // the job list, loaded
+    await new Promise((r) => setTimeout(r, 1000)); // a pass or two: today's jobs are seen, so not new
+    const confirmedAt = Date.now() - 1000;
+    const rows = Array.from({ length: N }, (_, i) => [`bench-${name}-${i}`, `subscriber-${i}@${name.toLowerCase()}.example`, "{}", "confirmed", confirmedAt, confirmedAt]);
+    if (databaseUrl) {
+      const { default: pg } = await import("pg");
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      for (let i = 0; i < rows.length; i += 500) {
+        const chunk = rows.slice(i, i + 500);
+        const values = chunk.map((_, j) => `($${j * 6 + 1}, $${j * 6 + 2}, $${j * 6 + 3}, $${j * 6 + 4}, $${j * 6 + 5}, $${j * 6 + 6})`).join(", ");
+        await client.query(`insert into alert_subscriptions (id, email, filters, status, created_at, confirmed_at) values ${values}`, chunk.flat());
+      }
+      await client.end();
+    } else {
+      const { default: SQLite } = await import("better-sqlite3");
+      const db = new SQLite(join(work, `site-${port}`, "careers.sqlite"));
+      db.pragma("busy_timeout = 5000");
+      const insert = db.prepare("insert into alert_subscriptions (id, email, filters, status, created_at, confirmed_at) values (?, ?, ?, ?, ?, ?)");
+      db.transaction(() => rows.forEach((r) => insert.run(...r)))();
+      db.close();
+    }
+    await emulator("/mail", "DELETE");
+    await emulator("/jobs", "POST", { title: `Bench Job ${name}` });
+    const t = performance.now();
+    await fetch(`${server.url}/api/revalidate`, { method: "POST", headers: { Authorization: `Bearer ${mailEnv.REVALIDATE_SECRET}` } });
+    let first = 0;
+    let count = 0;
+    const deadline = Date.now() + 600_000;
+    while (count < N && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      count = /** @type {{ count: number }} */ (await (await emulator("/mail?count")).json()).count;
+      if (count && !first) first = performance.now() - t;
+    }
+    const all = performance.now() - t;
+    console.log(`   ${name.padEnd(10)} first email after ${fixed(first)} ms; ${count} of ${N} in ${fixed(all / 1000, 1)} s (${fixed((count * 1000) / all)} emails/s)`);
+  }
+  return started;
 }
 
 /** Median time of one scrypt password check, at the previous release's parameters and at ASVS's. */

@@ -14,6 +14,7 @@ import { discard, retryNow } from "@/lib/applications/outbox";
 import type { BrandingFormState } from "@/lib/branding/editor";
 import { resetToDefaults, restoreVersion, saveBrandingForm, versionIdSchema } from "@/lib/branding/save";
 import { clientIp } from "@/lib/client-ip";
+import { setAlertsSwitch } from "@/lib/alerts/switch";
 import { createTrackingLink, deleteTrackingLink, isCode, TrackingLinkError } from "@/lib/insights/links";
 import { getJobBySlug } from "@/lib/jobs";
 
@@ -204,4 +205,14 @@ export async function deleteTrackingLinkAction(_prev: ActionResult, formData: Fo
   const uuid = jobUuidSchema.safeParse(formData.get("job"));
   if (uuid.success) revalidatePath(`/admin/jobs/${uuid.data}`);
   return { ok: true, message: `/r/${code} no longer works.` };
+}
+
+export async function setAlertsAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  if (!isForm(formData)) return NOT_A_FORM;
+  const admin = await currentAdmin();
+  if (!admin) return { ok: false, message: REFUSED };
+  const on = formData.get("on") === "true";
+  await setAlertsSwitch(on);
+  revalidatePath("/admin/alerts");
+  return { ok: true, message: on ? "Job alerts are on: the sign-up form is back on the site." : "Job alerts are off: no sign-ups, no alert emails. Subscribers are kept." };
 }

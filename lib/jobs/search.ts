@@ -76,12 +76,13 @@ function matchesFacet(job: Job, key: FacetKey, wanted: string | undefined): bool
   return facetValue[key](job) === wanted;
 }
 
-function matches(job: Job, filters: Filters, except?: FacetKey): boolean {
+/** Whether a job matches every filter (but `except`): the listing's test, and job alerts'. */
+export function matches(job: Job, filters: Filters, except?: FacetKey): boolean {
   if (!matchesText(job, filters.q)) return false;
   return (Object.keys(facetValue) as FacetKey[]).every((key) => key === except || matchesFacet(job, key, filters[key]));
 }
 
-function label(key: FacetKey, value: string): string {
+export function label(key: FacetKey, value: string): string {
   switch (key) {
     case "country":
       return countryName(value);

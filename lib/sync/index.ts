@@ -1,10 +1,11 @@
 // Keeps this server in step with the others without a message bus: every SYNC_POLL_MS it
-// asks the database two cheap questions (the shared job list's version and fetch time, the
-// newest branding version) and takes what changed. A webhook or a branding save on any
+// asks the database three cheap questions (the shared job list's version and fetch time, the
+// newest branding version, HR's job-alerts switch) and takes what changed. A webhook or a branding save on any
 // server therefore shows on every server within SYNC_POLL_MS plus one page render.
 // Polling was chosen over PostgreSQL's LISTEN/NOTIFY: one code path for SQLite and
 // PostgreSQL, no dedicated connection to keep alive, and a bound that is easy to state.
 import "server-only";
+import { syncAlertsSwitch } from "@/lib/alerts/switch";
 import { syncBrandingFromDatabase } from "@/lib/branding/sync";
 import { env } from "@/lib/env";
 import { syncJobsFromDatabase } from "@/lib/jobs/cache";
@@ -25,6 +26,7 @@ export async function syncOnce(): Promise<void> {
   try {
     await syncJobsFromDatabase();
     await syncBrandingFromDatabase();
+    await syncAlertsSwitch();
     if (s.failing) log("sync").info("back in step with the database");
     s.failing = false;
   } catch (error) {

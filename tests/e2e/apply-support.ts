@@ -72,7 +72,7 @@ export async function openForm(page: Page, slug: string, { query = "", javaScrip
 export async function fillApplication(page: Page, job: WireJob, who: Person, resume?: string): Promise<void> {
   await page.getByLabel("First name").fill(who.firstName);
   await page.getByLabel("Last name").fill(who.lastName);
-  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Email (required)").fill(who.email);
   await page.getByLabel("Phone").fill(who.phone);
   await page.getByLabel("LinkedIn profile").fill(who.linkedin);
   await page.getByLabel("City").fill(who.city);

@@ -84,7 +84,7 @@ test("questions and consents block sending until answered, with a focused summar
   const openedAt = await openForm(page, job.unique_slug);
   await page.getByLabel("First name").fill(who.firstName);
   await page.getByLabel("Last name").fill(who.lastName);
-  await page.getByLabel("Email", { exact: true }).fill(who.email);
+  await page.getByLabel("Email (required)").fill(who.email);
   await page.getByLabel("Resume").setInputFiles(testFile("consents.pdf", pdf()).path);
   await submit(page, openedAt);
 
@@ -118,7 +118,7 @@ test.describe("every field's validation message", () => {
     page.on("request", (r) => {
       if (r.method() === "POST" && r.headers()["next-action"]) actionCalls++;
     });
-    await page.getByLabel("Email", { exact: true }).fill("not-an-email");
+    await page.getByLabel("Email (required)").fill("not-an-email");
     await page.getByLabel("LinkedIn profile").fill("https://twitter.com/grace");
     await page.getByLabel("Phone").fill("call me maybe");
     await page.getByLabel("Resume").setInputFiles(testFile("notes.txt", Buffer.from("just text")).path);
@@ -145,12 +145,12 @@ test.describe("every field's validation message", () => {
     const page = await context.newPage();
     const openedAt = await openForm(page, job.unique_slug, { javaScript: false });
     // Skip every check a browser would make, as a hand-made request would.
-    await page.locator("form[enctype]").evaluate((form) => {
+    await page.locator('form[aria-describedby="apply-required-note"]').evaluate((form) => {
       (form as HTMLFormElement).noValidate = true;
       form.querySelectorAll("[accept]").forEach((el) => el.removeAttribute("accept"));
     });
     const who = person("server");
-    await page.getByLabel("Email", { exact: true }).fill("nope@");
+    await page.getByLabel("Email (required)").fill("nope@");
     await page.getByLabel("City").fill(who.city);
     await page.getByLabel("Cover letter").fill(who.coverLetter);
     await page.getByLabel("Resume").setInputFiles(testFile("program.pdf", Buffer.from("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00 not a pdf at all")).path);
@@ -169,17 +169,17 @@ test.describe("every field's validation message", () => {
 
     await page.getByLabel("First name").fill(who.firstName);
     await page.getByLabel("Last name").fill(who.lastName);
-    await page.getByLabel("Email", { exact: true }).fill(who.email);
+    await page.getByLabel("Email (required)").fill(who.email);
     const { answerQuestions, giveConsents } = await import("./apply-support");
     await answerQuestions(page, job);
     await giveConsents(page, job);
     await page.getByLabel("Resume").setInputFiles(testFile("program.pdf", Buffer.from("MZ\x90\x00\x03 this is an executable")).path);
-    await page.locator("form[enctype]").evaluate((form) => ((form as HTMLFormElement).noValidate = true));
+    await page.locator('form[aria-describedby="apply-required-note"]').evaluate((form) => ((form as HTMLFormElement).noValidate = true));
     await page.getByRole("button", { name: "Submit application" }).click();
     await expect(error("resume")).toHaveText(/not a real PDF, DOC or DOCX/);
 
     await page.getByLabel("Resume").setInputFiles(testFile("notes.txt", Buffer.from("plain text")).path);
-    await page.locator("form[enctype]").evaluate((form) => {
+    await page.locator('form[aria-describedby="apply-required-note"]').evaluate((form) => {
       (form as HTMLFormElement).noValidate = true;
       form.querySelectorAll("[accept]").forEach((el) => el.removeAttribute("accept"));
     });
@@ -187,7 +187,7 @@ test.describe("every field's validation message", () => {
     await expect(error("resume")).toHaveText(/Choose a PDF, DOC or DOCX file/);
 
     await page.getByLabel("Resume").setInputFiles(testFile("big.pdf", Buffer.concat([pdf(), Buffer.alloc(50 * 1024 * 1024 + 1)])).path);
-    await page.locator("form[enctype]").evaluate((form) => ((form as HTMLFormElement).noValidate = true));
+    await page.locator('form[aria-describedby="apply-required-note"]').evaluate((form) => ((form as HTMLFormElement).noValidate = true));
     await page.getByRole("button", { name: "Submit application" }).click();
     await expect(error("resume")).toHaveText(/at most 50 MB/);
     expect(await candidatesFor(who.email)).toHaveLength(0);
@@ -269,7 +269,7 @@ test("an Occupop 422 shows its field errors on the form, keeps the input, and a 
   await expectNoAxeViolations(page);
 
   const corrected = `${who.email.replace("@", "+new@")}`;
-  await page.getByLabel("Email", { exact: true }).fill(corrected);
+  await page.getByLabel("Email (required)").fill(corrected);
   await page.getByRole("button", { name: "Submit application" }).click();
   await expect(page).toHaveURL(/\/applied$/);
   await expectOneCandidate(corrected);
@@ -319,7 +319,7 @@ test("over the rate limit, the applicant gets a sentence and keeps everything ty
     await fillApplication(page, job, second);
     await submit(page, openedAt);
     await expect(page.getByTestId("apply-summary")).toContainText("Several applications were sent from your connection");
-    await expect(page.getByLabel("Email", { exact: true })).toHaveValue(second.email);
+    await expect(page.getByLabel("Email (required)")).toHaveValue(second.email);
     await expect(page.getByLabel("Cover letter")).toHaveValue(second.coverLetter);
     expect(await candidatesFor(second.email)).toHaveLength(0);
   } finally {
@@ -348,7 +348,7 @@ test("when uploads in flight are at the cap, the applicant is asked to retry and
     await expect(firstPage.getByRole("button", { name: "Sending your application…" })).toBeVisible();
     await secondPage.getByRole("button", { name: "Submit application" }).click();
     await expect(secondPage.getByTestId("apply-summary")).toContainText("the server is busy");
-    await expect(secondPage.getByLabel("Email", { exact: true })).toHaveValue(second.email);
+    await expect(secondPage.getByLabel("Email (required)")).toHaveValue(second.email);
     await expect(secondPage.getByLabel("Cover letter")).toHaveValue(second.coverLetter);
 
     await expect(firstPage).toHaveURL(/\/applied/, { timeout: 20_000 });
@@ -368,7 +368,7 @@ test("a body over the framework's limit without JavaScript gets a friendly page,
   const page = await context.newPage();
   const openedAt = await openForm(page, job.unique_slug, { javaScript: false });
   await fillApplication(page, job, person("toolarge"), testFile("enormous.pdf", Buffer.concat([pdf(), Buffer.alloc(60 * 1024 * 1024)])).path);
-  await page.locator("form[enctype]").evaluate((form) => ((form as HTMLFormElement).noValidate = true));
+  await page.locator('form[aria-describedby="apply-required-note"]').evaluate((form) => ((form as HTMLFormElement).noValidate = true));
   await submit(page, openedAt);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("That upload is too large");
   await expect(page.getByText("the resume may be at most 50 MB")).toBeVisible();
@@ -384,7 +384,7 @@ test("a submit faster than a person could fill the form is asked to try again, a
     await fillApplication(page, job, who);
     await page.getByRole("button", { name: "Submit application" }).click();
     await expect(page.getByTestId("apply-summary")).toContainText("quicker than we expected");
-    await expect(page.getByLabel("Email", { exact: true })).toHaveValue(who.email);
+    await expect(page.getByLabel("Email (required)")).toHaveValue(who.email);
     expect(await candidatesFor(who.email)).toHaveLength(0);
     await page.waitForTimeout(Math.max(0, openedAt + 8_300 - Date.now()));
     await page.getByRole("button", { name: "Submit application" }).click();

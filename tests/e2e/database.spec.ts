@@ -74,7 +74,7 @@ test("when the database goes away, health says 503 and an applicant is told noth
     await page.waitForTimeout(Math.max(0, openedAt + 2_200 - Date.now()));
     await page.getByRole("button", { name: "Submit application" }).click();
     await expect(page.getByTestId("apply-summary")).toContainText("We could not save your application just now, so it has not been sent");
-    await expect(page.getByLabel("Email")).toHaveValue(who.email);
+    await expect(page.getByLabel("Email (required)")).toHaveValue(who.email);
     await expect(page.getByLabel("Cover letter")).toHaveValue(who.coverLetter);
     expect(await candidatesFor(who.email)).toHaveLength(0);
 

@@ -43,14 +43,16 @@ test("the hostile description runs nothing, while its harmless formatting surviv
   expect(dialogs).toEqual([]);
 });
 
-test("a closed job still renders, says so, offers no form, links to open jobs and is noindex", async ({ page }) => {
+test("a closed job still renders, says so, offers no application form (job alerts instead), links to open jobs and is noindex", async ({ page }) => {
   const closed = (await emulatorJobs()).find((j) => j.closed_for_applicants)!;
   const response = await page.goto(`/jobs/${closed.unique_slug}`);
   expect(response?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(closed.title);
   await expect(page.getByTestId("closed-notice")).toContainText("Applications for this job are closed");
   await expect(page.locator("#apply")).toHaveCount(0);
-  await expect(page.locator("form[action]:not([role=search])")).toHaveCount(0);
+  await expect(page.locator('form[action]:not([role=search]):not([data-testid="alert-form"])')).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Submit application" })).toHaveCount(0);
+  await expect(page.getByTestId("alert-form")).toHaveCount(1);
   await expect(page.getByRole("link", { name: "See our open jobs" })).toHaveAttribute("href", "/");
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
   await expect(page.locator('script[type="application/ld+json"]')).toHaveCount(0);

@@ -121,6 +121,6 @@ test("the form on a cached page keeps the time trap: a submit right after it app
   await fillApplication(page, job, who);
   await page.getByRole("button", { name: "Submit application" }).click();
   await expect(page.getByTestId("apply-summary")).toContainText("quicker than we expected");
-  await expect(page.getByLabel("Email")).toHaveValue(who.email);
+  await expect(page.getByLabel("Email (required)")).toHaveValue(who.email);
   expect(await candidatesFor(who.email)).toHaveLength(0);
 });

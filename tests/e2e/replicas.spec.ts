@@ -184,10 +184,47 @@ test("login lockout and the apply rate limit count across replicas", async ({ br
     await third.waitForTimeout(Math.max(0, openedAt + 2_200 - Date.now()));
     await third.getByRole("button", { name: "Submit application" }).click();
     await expect(third.getByTestId("apply-summary")).toContainText("Several applications were sent from your connection");
-    await expect(third.getByLabel("Email")).toHaveValue(who.email);
+    await expect(third.getByLabel("Email (required)")).toHaveValue(who.email);
     expect(await candidatesFor(who.email)).toHaveLength(0);
     await third.close();
   } finally {
     await Promise.all([a.stop(), b.stop()]);
+  }
+});
+
+test("new jobs reach a job-alert subscriber in one email, though both replicas look for them", async ({ browser }) => {
+  await resetWorld();
+  const { a, b } = await twoReplicas({ ALERTS_POLL_MS: "100" });
+  try {
+    const email = `replicas-${Date.now()}@example.com`;
+    const page = await browser.newPage();
+    // Signed up on A, confirmed on B: the signing secret and the subscription are the site's.
+    await page.goto(`${a.url}/`);
+    await page.getByLabel("Email for job alerts").fill(email);
+    await page.getByRole("button", { name: "Email me new jobs" }).click();
+    await expect(page.getByTestId("alert-sent")).toBeVisible();
+    const mailTo = async () => ((await (await emulatorControl(`/mail?to=${encodeURIComponent(email)}`)).json()) as { data: Array<{ subject: string; text: string }> }).data;
+    await expect.poll(async () => (await mailTo()).length, { timeout: 15_000 }).toBe(1);
+    const confirmPath = /https?:\/\/[^/\s]+(\/alerts\/confirm\?token=\S+)/.exec((await mailTo())[0]!.text)![1]!;
+    await page.goto(`${b.url}${confirmPath}`);
+    await page.getByRole("button", { name: "Yes, send me job alerts" }).click();
+    await expect(page.getByTestId("alert-confirmed")).toBeVisible();
+
+    const titles = ["Replica Roofer", "Replica Rigger", "Replica Runner"].map((t) => `${t} ${Date.now() % 10_000}`);
+    for (const title of titles) await emulatorControl("/jobs", "POST", { title });
+    const res = await fetch(`${a.url}/api/revalidate`, { method: "POST", headers: { Authorization: `Bearer ${E2E.revalidateSecret}` } });
+    expect(res.status).toBe(200);
+    await expect.poll(async () => (await mailTo()).length, { timeout: 15_000 }).toBe(2);
+    await page.waitForTimeout(2_000); // both replicas pass many times over (every 100 ms)
+    const mail = await mailTo();
+    expect(mail).toHaveLength(2);
+    expect(mail[1]!.subject).toMatch(/^3 new jobs at /);
+    for (const title of titles) expect(mail[1]!.text).toContain(title);
+    const sent = await siteQuery<{ n: number | string }>("select count(*) as n from alert_sent", b.storage);
+    expect(Number(sent[0]!.n)).toBe(3);
+    await page.close();
+  } finally {
+    await Promise.all([a.stop(), b.stop()]);
+    await resetWorld();
   }
 });

@@ -252,7 +252,7 @@ test("a Word file with macros, a zip bomb and a .doc with macros are refused bes
     await page.getByLabel("Resume").setInputFiles(testFile(`hostile-${Date.now()}-${name}`, bytes).path);
     await submit(page, openedAt);
     await expect(page.locator('[id="apply-resume-error"]')).toContainText(says);
-    await expect(page.getByLabel("Email")).toHaveValue(who.email);
+    await expect(page.getByLabel("Email (required)")).toHaveValue(who.email);
   }
   expect((await (await emulatorControl(`/candidates?email=${encodeURIComponent(who.email)}`)).json()).data).toEqual([]);
 });

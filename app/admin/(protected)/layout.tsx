@@ -18,6 +18,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
               ["/admin/insights", "Insights"],
               ["/admin/branding", "Branding"],
               ["/admin/applications", "Applications"],
+              ["/admin/alerts", "Job alerts"],
               ["/admin/users", "Administrators"],
               ["/admin/security", "Your sign-in"],
             ].map(([href, label]) => (

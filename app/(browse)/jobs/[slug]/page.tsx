@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AlertSignup } from "@/components/alerts/alert-signup";
 import { ApplySection } from "@/components/apply/apply-section";
 import { JobFacts } from "@/components/job-facts";
 import { formDefinition } from "@/lib/applications/definition";
@@ -106,6 +107,10 @@ export default async function JobPage({ params }: Props) {
           <ApplySection definition={formDefinition(job)} privacyPolicyUrl={branding.privacyPolicyUrl} companyName={branding.companyName} />
         </section>
       ) : null}
+
+      <section className="mt-12" aria-label="Job alerts">
+        <AlertSignup filters={job.departments[0] ? { department: job.departments[0] } : {}} />
+      </section>
 
       {jsonLd ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} /> : null}
     </main>

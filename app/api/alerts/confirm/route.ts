@@ -1,0 +1,16 @@
+import { confirmSubscription } from "@/lib/alerts/subscriptions";
+import { alertToken, readAlertToken } from "@/lib/alerts/tokens";
+
+export const dynamic = "force-dynamic";
+
+const see = (location: string) => new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
+
+// POST /api/alerts/confirm (the button on /alerts/confirm): the double opt-in's second step.
+export async function POST(request: Request): Promise<Response> {
+  const form = await request.formData().catch(() => null);
+  const token = form?.get("token");
+  const id = await readAlertToken("confirm", token);
+  const subscription = id ? await confirmSubscription(id) : null;
+  if (!subscription) return see(`/alerts/confirm?token=${encodeURIComponent(typeof token === "string" ? token.slice(0, 300) : "")}`);
+  return see(`/alerts/manage?token=${await alertToken("manage", subscription.id)}&confirmed=1`);
+}

@@ -1,0 +1,87 @@
+"use client";
+
+// "Get job alerts": an email address for the filters in view. A server action, so it works
+// without JavaScript too: the form then posts to /alerts/new, which shows the answer. What
+// was typed stays on every refusal.
+import { useActionState } from "react";
+import { subscribeAlertAction } from "@/app/(browse)/alerts/actions";
+import type { AlertFormState } from "@/lib/alerts/form";
+import type { AlertFilters } from "@/lib/alerts/filters";
+
+type Props = {
+  filters: AlertFilters;
+  /** The alert in words ("new jobs in Logistics"), from lib/alerts/filters describeFilters. */
+  summary: string;
+  privacyPolicyUrl: string | null;
+  companyName: string;
+  /** "at most one a day" (lib/alerts/switch alertCadence). */
+  cadence: string;
+  /** Id prefix: several pages embed it. */
+  id?: string;
+};
+
+const FIELDS = ["q", "department", "country", "city", "schedule", "contract", "workplace"] as const;
+
+export function AlertForm({ filters, summary, cadence, privacyPolicyUrl, companyName, id = "alerts" }: Props) {
+  const initial: AlertFormState = { status: "idle", message: "", email: "", filters };
+  const [state, action, pending] = useActionState(subscribeAlertAction, initial, "/alerts/new");
+  const shown = state.status === "idle" ? filters : state.filters;
+  if (state.status === "sent") {
+    return (
+      <div className="rounded-lg border border-green-700 bg-green-50 p-5" data-testid="alert-sent">
+        <h2 id={`${id}-heading`} className="text-lg font-semibold text-slate-900">
+          Almost done: check your inbox
+        </h2>
+        <p className="mt-1 text-slate-800" role="status">
+          {state.message}
+        </p>
+      </div>
+    );
+  }
+  const emailError = state.status === "error" && state.fieldError === "email";
+  return (
+    <form action={action} className="rounded-lg border border-slate-200 bg-slate-50 p-5" aria-labelledby={`${id}-heading`} data-testid="alert-form">
+      <h2 id={`${id}-heading`} className="text-lg font-semibold text-slate-900">
+        Get job alerts
+      </h2>
+      <p className="mt-1 text-slate-700">
+        An email about {summary}, {cadence}.
+      </p>
+      {FIELDS.map((key) => (shown[key] ? <input key={key} type="hidden" name={key} value={shown[key]} /> : null))}
+      <div className="mt-3 flex flex-wrap items-end gap-3">
+        <div className="min-w-64 flex-1">
+          <label htmlFor={`${id}-email`} className="block font-medium text-slate-900">
+            Email for job alerts
+          </label>
+          <input
+            id={`${id}-email`}
+            name="email"
+            type="email"
+            required
+            autoComplete="email"
+            spellCheck={false}
+            defaultValue={state.email}
+            aria-invalid={emailError || undefined}
+            aria-describedby={`${id}-message ${id}-privacy`}
+            className="mt-1 block min-h-11 w-full rounded-md border border-slate-500 bg-white px-3"
+          />
+        </div>
+        <button type="submit" disabled={pending} className="min-h-11 rounded-md bg-brand px-5 font-semibold text-brand-contrast disabled:opacity-60">
+          {pending ? "Signing up…" : "Email me new jobs"}
+        </button>
+      </div>
+      <p id={`${id}-message`} role="alert" className="mt-2 text-sm font-medium text-red-800 empty:hidden">
+        {state.status === "error" ? state.message : ""}
+      </p>
+      <p id={`${id}-privacy`} className="mt-2 text-sm text-slate-700">
+        {companyName} keeps only your email address and this alert, until you unsubscribe (every email has the link); a sign-up you do
+        not confirm is deleted after 7 days.{" "}
+        {privacyPolicyUrl ? (
+          <a href={privacyPolicyUrl} className="font-medium text-brand underline">
+            Privacy policy
+          </a>
+        ) : null}
+      </p>
+    </form>
+  );
+}

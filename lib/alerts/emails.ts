@@ -1,0 +1,108 @@
+// The emails job alerts send, each as plain text and as HTML in the company's branding: the
+// confirmation (double opt-in), "you already have this alert", and the digest of new jobs.
+// Every value from outside (job titles, filters, the company's words) is escaped in the HTML;
+// headers are set through nodemailer, which encodes them, and carry no user input but links.
+import "server-only";
+import escapeHtml from "escape-html";
+import type { Branding } from "@/lib/branding";
+import { textOn } from "@/lib/branding/colors";
+import { env } from "@/lib/env";
+import { salaryLabel, whereLabel } from "@/lib/jobs/format";
+import type { Job } from "@/lib/jobs/types";
+import type { OutgoingMail } from "@/lib/mail/outbox";
+import { describeFilters, type AlertFilters } from "./filters";
+import { CONFIRM_DAYS } from "./tokens";
+
+export type AlertLinks = { confirm?: string; manage: string; unsubscribe: string };
+
+export function alertLinks(tokens: { confirm?: string; manage: string }): AlertLinks {
+  const site = env().SITE_URL;
+  return {
+    ...(tokens.confirm ? { confirm: `${site}/alerts/confirm?token=${tokens.confirm}` } : {}),
+    manage: `${site}/alerts/manage?token=${tokens.manage}`,
+    unsubscribe: `${site}/api/alerts/unsubscribe?token=${tokens.manage}`,
+  };
+}
+
+/** The one-click unsubscribe headers (RFC 8058) for mail a subscriber did not ask for this moment. */
+export function unsubscribeHeaders(links: AlertLinks): Record<string, string> {
+  return { "List-Unsubscribe": `<${links.unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+}
+
+type Block = { html: string; text: string };
+
+const button = (href: string, label: string, branding: Branding): Block => ({
+  html: `<p style="margin:24px 0"><a href="${escapeHtml(href)}" style="background:${escapeHtml(branding.primaryColor)};color:${textOn(branding.primaryColor)};padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600;display:inline-block">${escapeHtml(label)}</a></p>`,
+  text: `${label}:\n${href}`,
+});
+
+const paragraph = (text: string): Block => ({ html: `<p style="margin:0 0 16px">${escapeHtml(text)}</p>`, text });
+
+function layout(branding: Branding, title: string, blocks: Block[], footer: Block[]): { html: string; text: string } {
+  const site = env().SITE_URL;
+  const logo = branding.logoUrl ? `<img src="${escapeHtml(`${site}${branding.logoUrl}`)}" alt="${escapeHtml(branding.companyName)}" height="40" style="height:40px;display:block">` : "";
+  const header = `<div style="background:${escapeHtml(branding.primaryColor)};color:${textOn(branding.primaryColor)};padding:16px 24px;font-size:18px;font-weight:700">${logo || escapeHtml(branding.companyName)}</div>`;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>
+<body style="margin:0;background:#f1f5f9;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#0f172a;line-height:1.5">
+<div style="max-width:600px;margin:0 auto;background:#ffffff">${header}
+<div style="padding:24px">${blocks.map((b) => b.html).join("\n")}</div>
+<div style="padding:16px 24px;border-top:1px solid #e2e8f0;font-size:13px;color:#334155">${footer.map((b) => b.html).join("\n")}</div>
+</div></body></html>`;
+  const text = [branding.companyName, "", ...blocks.map((b) => `${b.text}\n`), "--", ...footer.map((b) => b.text)].join("\n");
+  return { html, text };
+}
+
+const link = (href: string, label: string): Block => ({
+  html: `<a href="${escapeHtml(href)}" style="color:#0f172a">${escapeHtml(label)}</a>`,
+  text: `${label}: ${href}`,
+});
+
+function footerOf(branding: Branding, filters: AlertFilters, links: AlertLinks): Block[] {
+  const why = `You get this because you asked ${branding.companyName}'s careers site for an email about ${describeFilters(filters)}.`;
+  const manage = link(links.manage, "Unsubscribe, or change or delete your alert");
+  return [paragraph(why), { html: `<p style="margin:0">${manage.html}</p>`, text: manage.text }];
+}
+
+export function confirmationEmail(to: string, subscriptionId: string, filters: AlertFilters, branding: Branding, links: AlertLinks): OutgoingMail {
+  const subject = `Confirm your job alert from ${branding.companyName}`;
+  const body = layout(
+    branding,
+    subject,
+    [
+      paragraph(`Someone, hopefully you, asked for an email about ${describeFilters(filters)} at ${branding.companyName}.`),
+      button(links.confirm ?? links.manage, "Yes, send me job alerts", branding),
+      paragraph(`Nothing is sent until you confirm. If you do not, your address is deleted in ${CONFIRM_DAYS} days; if this was not you, ignore this email.`),
+    ],
+    [link(links.manage, "Delete this sign-up now")].map((b) => ({ html: `<p style="margin:0">${b.html}</p>`, text: b.text })),
+  );
+  return { kind: "confirm", subscriptionId, to, subject, headers: unsubscribeHeaders(links), ...body };
+}
+
+export function alreadySubscribedEmail(to: string, subscriptionId: string, filters: AlertFilters, branding: Branding, links: AlertLinks): OutgoingMail {
+  const subject = `You already have this job alert from ${branding.companyName}`;
+  const body = layout(
+    branding,
+    subject,
+    [
+      paragraph(`Someone asked again for an email about ${describeFilters(filters)} at ${branding.companyName}. You already have that alert, so nothing changed.`),
+      button(links.manage, "See or change your alert", branding),
+    ],
+    footerOf(branding, filters, links),
+  );
+  return { kind: "already-subscribed", subscriptionId, to, subject, headers: unsubscribeHeaders(links), ...body };
+}
+
+export function digestEmail(to: string, subscriptionId: string, filters: AlertFilters, jobs: Job[], branding: Branding, links: AlertLinks): OutgoingMail {
+  const site = env().SITE_URL;
+  const subject = jobs.length === 1 ? `New job at ${branding.companyName}: ${jobs[0]!.title}` : `${jobs.length} new jobs at ${branding.companyName}`;
+  const items: Block[] = jobs.map((job) => {
+    const url = `${site}/jobs/${job.slug}?utm_source=job-alert`;
+    const facts = [whereLabel(job), salaryLabel(job.salary, job.location?.countryCode)].filter(Boolean).join(" · ");
+    return {
+      html: `<div style="margin:0 0 20px"><a href="${escapeHtml(url)}" style="font-size:17px;font-weight:600;color:#0f172a">${escapeHtml(job.title)}</a><br><span style="color:#334155">${escapeHtml(facts)}</span></div>`,
+      text: `${job.title}\n${facts}\n${url}`,
+    };
+  });
+  const body = layout(branding, subject, [paragraph(jobs.length === 1 ? "A new job matches your alert:" : `${jobs.length} new jobs match your alert:`), ...items], footerOf(branding, filters, links));
+  return { kind: "digest", subscriptionId, to, subject, headers: unsubscribeHeaders(links), ...body };
+}
