@@ -41,6 +41,31 @@ function safeDecode(value: string | undefined): string | null {
   }
 }
 
+const MAX_BODY = 4096;
+
+/** The body as text, or null when it is larger than a beacon ever is (read no further). */
+async function smallBody(request: Request): Promise<string | null> {
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY || !request.body) return request.body ? null : "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BODY) {
+        await reader.cancel();
+        return null;
+      }
+      chunks.push(value);
+    }
+  } catch {
+    return null;
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 export async function beaconResponse(request: Request): Promise<Response> {
   if (!env().INSIGHTS_ENABLED) return NOTHING();
   const agent = request.headers.get("user-agent") ?? "";
@@ -52,8 +77,8 @@ export async function beaconResponse(request: Request): Promise<Response> {
   // More events than a person makes: beyond it, one address's events are not counted.
   if (seen.n > env().INSIGHTS_EVENTS_PER_ADDRESS_PER_MINUTE) return NOTHING();
 
-  const text = await request.text().catch(() => "");
-  if (text.length > 4096) return NOTHING();
+  const text = await smallBody(request);
+  if (text === null) return NOTHING();
   let parsed: z.infer<typeof beaconSchema>;
   try {
     const result = beaconSchema.safeParse(JSON.parse(text));

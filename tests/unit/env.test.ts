@@ -34,4 +34,13 @@ describe("parseEnv", () => {
     expect(parseEnv({ ...base, DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
     expect(() => parseEnv({ ...base, DATABASE_URL: "mysql://db/careers" })).toThrow("DATABASE_URL must be a postgres:// URL (or unset, for SQLite in DATA_DIR)");
   });
+
+  it("takes an smtp:// or smtps:// SMTP_URL with a sender, and names anything else", () => {
+    const base = { OCCUPOP_API_TOKEN: "t0ken-value", SITE_URL: "https://careers.example.com" };
+    expect(parseEnv({ ...base, SMTP_URL: "smtps://user:pw@smtp.example.com:465", MAIL_FROM: "Careers <jobs@example.com>" }).SMTP_URL).toBe("smtps://user:pw@smtp.example.com:465");
+    expect(parseEnv({ ...base, SMTP_URL: "" }).SMTP_URL).toBeUndefined();
+    expect(() => parseEnv({ ...base, SMTP_URL: "smtp://smtp.example.com:587" })).toThrow("MAIL_FROM must be set with SMTP_URL");
+    expect(() => parseEnv({ ...base, SMTP_URL: "http://smtp.example.com", MAIL_FROM: "a@b.c" })).toThrow("SMTP_URL must be an smtp:// or smtps:// URL");
+    expect(() => parseEnv({ ...base, SMTP_URL: "smtp://smtp.example.com", MAIL_FROM: "a@b.c\r\nBcc: x@y.z" })).toThrow("MAIL_FROM must be one line");
+  });
 });

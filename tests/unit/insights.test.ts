@@ -186,6 +186,27 @@ describe.each(DATABASES)("insight counts on %s", (kind) => {
     expect(report.sources.map((s) => s.source)).toEqual(["Indeed"]);
   });
 
+  it("reads no more of a body than a beacon ever is", async () => {
+    const job = jobs.find((j) => j.isOpen)!;
+    const headers = { "content-type": "text/plain", "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0 Safari/537.36", "x-careers-client-ip": "198.51.100.77" };
+    const padded = JSON.stringify({ type: "view", path: `/jobs/${job.slug}`, source: "padded", pad: "x".repeat(5000) });
+    const streamed = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(padded));
+        controller.close();
+      },
+    });
+    const answers = [
+      await beaconResponse(new Request("http://localhost/api/insights", { method: "POST", headers, body: padded })),
+      // No content-length to go by: the read stops past the limit.
+      await beaconResponse(new Request("http://localhost/api/insights", { method: "POST", headers, body: streamed, duplex: "half" } as RequestInit)),
+      await beaconResponse(new Request("http://localhost/api/insights", { method: "POST", headers, body: JSON.stringify({ type: "view", path: `/jobs/${job.slug}`, source: "small" }) })),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([204, 204, 204]);
+    await flushInsights();
+    expect((await insightsReport(7)).sources.map((x) => x.source)).toEqual(["small"]);
+  });
+
   it("makes a short link per job and channel, and refuses a second one or an empty channel", async () => {
     const job = jobs[0]!;
     const link = await createTrackingLink(job.uuid, "  LinkedIn Ads!  ", "hr@example.com");
