@@ -21,6 +21,11 @@ export function SiteFooter({ branding }: { branding: Branding }) {
             </li>
           ))}
           <li>
+            <a className="inline-flex min-h-11 items-center px-2 underline" href="/accessibility">
+              Accessibility
+            </a>
+          </li>
+          <li>
             <a className="inline-flex min-h-11 items-center px-2 underline" href="/jobs.rss">
               Jobs feed (RSS)
             </a>

@@ -30,6 +30,7 @@ const LABELS: Record<string, string> = {
   primaryColor: "Primary colour",
   accentColor: "Accent colour",
   privacyPolicyUrl: "Privacy policy address",
+  accessibilityContact: "Accessibility contact",
   sourceName: "Source name sent with candidates",
   footerText: "Footer text",
   logo: "Logo",
@@ -220,6 +221,10 @@ export function BrandingEditor({ initial, images, baseVersion, fallbackCompany }
           {text("footerText", { max: 300 })}
           {text("sourceName", { max: 80, hint: "How candidates from this site are labelled in Occupop." })}
           {text("privacyPolicyUrl", { max: 500, hint: "Linked from the application form and the footer." })}
+          {text("accessibilityContact", {
+            max: 320,
+            hint: "An email address or web page where candidates ask for an adjustment or another way to apply. Shown in the accessibility statement.",
+          })}
         </fieldset>
         <fieldset className="space-y-4">
           <legend className="text-lg font-semibold">Colours</legend>

@@ -210,7 +210,10 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
       </div>
 
       <p id="apply-required-note" className="text-sm text-slate-700">
-        Fields marked (required) must be filled in. It takes about two minutes.
+        Fields marked (required) must be filled in. It takes about two minutes, and nothing here times out.{" "}
+        <a href="/accessibility#adjustments" className="font-medium text-brand underline">
+          Need an adjustment, or another way to apply?
+        </a>
       </p>
 
       <input type="hidden" name="jobUuid" value={definition.jobUuid} />

@@ -18,6 +18,7 @@ export const TEXT_FIELDS = [
   "primaryColor",
   "accentColor",
   "privacyPolicyUrl",
+  "accessibilityContact",
   "sourceName",
   "footerText",
 ] as const;

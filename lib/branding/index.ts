@@ -27,6 +27,8 @@ export type Branding = {
   heroImageUrl: string | null;
   socialLinks: SocialLink[];
   privacyPolicyUrl: string | null;
+  /** An email address or a web address, for adjustments (the accessibility statement). */
+  accessibilityContact: string | null;
   sourceName: string;
   footerText: string;
 };
@@ -56,6 +58,7 @@ export function resolveBranding(stored: StoredBranding, version: number, fallbac
     heroImageUrl: imageUrl(stored.heroImage),
     socialLinks: stored.socialLinks.filter((l) => l.label && l.url),
     privacyPolicyUrl: stored.privacyPolicyUrl || null,
+    accessibilityContact: stored.accessibilityContact || null,
     sourceName: stored.sourceName || `${companyName} careers site`,
     footerText: stored.footerText || `© ${new Date().getUTCFullYear()} ${companyName}`,
   };

@@ -24,6 +24,16 @@ const color = (label: string) =>
     .regex(/^#[0-9a-fA-F]{6}$/, { error: `${label} must be a colour like #14532d` })
     .transform((v) => v.toLowerCase());
 
+/** How to reach the company about accessibility: an email address or a web page. */
+const contact = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(320, { error: `${label} can be at most 320 characters` })
+    .refine((v) => v === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v) || /^https?:\/\/[^\s]+\.[^\s]+/i.test(v), {
+      error: `${label} must be an email address or a web address starting with https://`,
+    });
+
 /** The text fields of the editor (images are handled on their own). */
 export const brandingFieldsSchema = z.object({
   companyName: words(80, "Company name"),
@@ -34,6 +44,7 @@ export const brandingFieldsSchema = z.object({
   primaryColor: color("Primary colour"),
   accentColor: color("Accent colour"),
   privacyPolicyUrl: httpUrl("The privacy policy address"),
+  accessibilityContact: contact("The accessibility contact"),
   sourceName: words(80, "Source name"),
   footerText: words(300, "Footer text"),
   socialLinks: z
@@ -54,6 +65,8 @@ export type ImageField = (typeof IMAGE_FIELDS)[number];
 
 /** A saved version: the text fields, and images by content hash. */
 export const storedBrandingSchema = brandingFieldsSchema.extend({
+  // Added after the first releases: versions saved before it have none.
+  accessibilityContact: contact("The accessibility contact").default(""),
   logo: z.string().nullable(),
   favicon: z.string().nullable(),
   heroImage: z.string().nullable(),
@@ -76,6 +89,7 @@ export const DEFAULT_STORED_BRANDING: StoredBranding = {
   primaryColor: "#14532d",
   accentColor: "#b45309",
   privacyPolicyUrl: "",
+  accessibilityContact: "",
   sourceName: "",
   footerText: "",
   socialLinks: [],

@@ -72,6 +72,14 @@ describe.each(DATABASES)("branding versions on %s", (kind) => {
     expect((await history()).map((v) => v.id)).toEqual([2, 1]);
   });
 
+  it("reads a version saved before the accessibility contact existed, losing nothing", async () => {
+    const { accessibilityContact, ...older } = { ...DEFAULT_STORED_BRANDING, companyName: "Kestrel", primaryColor: "#1d4ed8" };
+    expect(accessibilityContact).toBe("");
+    const db = await database();
+    await db.insertInto("branding_versions").values({ data: JSON.stringify(older), created_by: "ann@example.com", created_at: Date.now(), changes: "[]", note: null }).execute();
+    expect((await currentVersion())?.data).toEqual({ ...older, accessibilityContact: "" });
+  });
+
   it("stores a real image, and refuses one whose header claims an absurd size without decoding it", async () => {
     const logo = new File([new Uint8Array(png(64, 32, [200, 30, 30]))], "logo.png", { type: "image/png" });
     expect(await storeImage("logo", logo)).toMatchObject({ ok: true, hash: expect.stringMatching(/^[a-f0-9]{64}$/) });
