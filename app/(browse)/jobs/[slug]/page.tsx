@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ClosedNotice } from "@/components/closed-notice";
 import { AlertSignup } from "@/components/alerts/alert-signup";
 import { ApplySection } from "@/components/apply/apply-section";
 import { JobFacts } from "@/components/job-facts";
@@ -68,16 +69,7 @@ export default async function JobPage({ params }: Props) {
       </header>
 
       {job.isOpen ? null : (
-        <div className="mt-6 rounded-lg border border-amber-300 bg-amber-50 p-5" role="status" data-testid="closed-notice">
-          <h2 className="font-semibold text-slate-900">Applications for this job are closed</h2>
-          <p className="mt-1 text-slate-800">
-            This position is no longer taking applications.{" "}
-            <Link href="/" className="font-medium text-brand underline">
-              See our open jobs
-            </Link>
-            .
-          </p>
-        </div>
+        <ClosedNotice />
       )}
 
       <div className="mt-6">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ClosedNotice } from "@/components/closed-notice";
 import { ApplicationForm } from "@/components/apply/application-form";
 import { countryOptions } from "@/lib/applications/countries";
 import { formDefinition } from "@/lib/applications/definition";
@@ -50,16 +51,7 @@ export default async function ApplyPage({ params, searchParams }: Props) {
           />
         </section>
       ) : (
-        <div className="mt-6 rounded-lg border border-amber-300 bg-amber-50 p-5" role="status" data-testid="closed-notice">
-          <h2 className="font-semibold text-slate-900">Applications for this job are closed</h2>
-          <p className="mt-1 text-slate-800">
-            This position is no longer taking applications.{" "}
-            <Link href="/" className="font-medium text-brand underline">
-              See our open jobs
-            </Link>
-            .
-          </p>
-        </div>
+        <ClosedNotice />
       )}
     </main>
   );
