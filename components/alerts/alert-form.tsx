@@ -7,6 +7,7 @@ import { useActionState } from "react";
 import { subscribeAlertAction } from "@/app/(browse)/alerts/actions";
 import type { AlertFormState } from "@/lib/alerts/form";
 import type { AlertFilters } from "@/lib/alerts/filters";
+import { FILTER_KEYS } from "@/lib/page-cache/policy";
 
 type Props = {
   filters: AlertFilters;
@@ -20,7 +21,6 @@ type Props = {
   id?: string;
 };
 
-const FIELDS = ["q", "department", "country", "city", "schedule", "contract", "workplace"] as const;
 
 export function AlertForm({ filters, summary, cadence, privacyPolicyUrl, companyName, id = "alerts" }: Props) {
   const initial: AlertFormState = { status: "idle", message: "", email: "", filters };
@@ -47,7 +47,7 @@ export function AlertForm({ filters, summary, cadence, privacyPolicyUrl, company
       <p className="mt-1 text-slate-700">
         An email about {summary}, {cadence}.
       </p>
-      {FIELDS.map((key) => (shown[key] ? <input key={key} type="hidden" name={key} value={shown[key]} /> : null))}
+      {FILTER_KEYS.map((key) => (shown[key] ? <input key={key} type="hidden" name={key} value={shown[key]} /> : null))}
       <div className="mt-3 flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
           <label htmlFor={`${id}-email`} className="block font-medium text-slate-900">

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { label, matches, type Filters } from "@/lib/jobs/search";
 import type { Job } from "@/lib/jobs/types";
+import { FILTER_KEYS } from "@/lib/page-cache/policy";
 
 /** One line of text: no control characters (a header injection needs a line break). */
 const line = (name: string, max: number) =>
@@ -35,12 +36,11 @@ export const alertFiltersSchema = z.object({
 });
 
 export type AlertFilters = Filters;
-export const FILTER_FIELDS = ["q", "department", "country", "city", "schedule", "contract", "workplace"] as const;
 
 /** Only the filters that are set, in a fixed order (stored as JSON; equal alerts compare equal). */
 export function canonicalFilters(filters: AlertFilters): AlertFilters {
   const out: AlertFilters = {};
-  for (const key of FILTER_FIELDS) if (filters[key]) Object.assign(out, { [key]: filters[key] });
+  for (const key of FILTER_KEYS) if (filters[key]) Object.assign(out, { [key]: filters[key] });
   return out;
 }
 

@@ -1,7 +1,8 @@
 // The job-alert forms' state and input parsing, shared by the server actions and the forms
 // (no secrets here). Input is read whole and checked: too long, line breaks where none belong,
 // or not an email address, and the person gets a sentence saying which, with what they typed.
-import { alertFiltersSchema, canonicalFilters, FILTER_FIELDS, type AlertFilters } from "./filters";
+import { FILTER_KEYS } from "@/lib/page-cache/policy";
+import { alertFiltersSchema, canonicalFilters, type AlertFilters } from "./filters";
 
 export type AlertFormState = {
   status: "idle" | "sent" | "saved" | "error";
@@ -16,7 +17,7 @@ export const idleAlertState = (filters: AlertFilters = {}): AlertFormState => ({
 
 export function filtersFromForm(formData: FormData): { ok: true; filters: AlertFilters } | { ok: false; message: string; raw: AlertFilters } {
   const raw: Record<string, string> = {};
-  for (const key of FILTER_FIELDS) {
+  for (const key of FILTER_KEYS) {
     const value = formData.get(key);
     if (typeof value === "string") raw[key] = value;
   }

@@ -12,5 +12,8 @@ export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while
 /** Paths served from the page cache (next.config.ts `headers`). */
 export const CACHED_PATHS = ["/", "/jobs/:slug", "/jobs.json", "/jobs.rss", "/sitemap.xml", "/robots.txt"];
 
-/** Query keys that make the listing a filtered one, rendered per request at /search. */
-export const FILTER_KEYS = ["q", "department", "country", "city", "workplace", "schedule", "contract"];
+/**
+ * The listing's filters, as query keys: they make the listing a filtered one, rendered per
+ * request at /search; a job alert keeps the same ones (lib/alerts/filters), in this order.
+ */
+export const FILTER_KEYS = ["q", "department", "country", "city", "workplace", "schedule", "contract"] as const;
