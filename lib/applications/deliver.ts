@@ -5,6 +5,7 @@
 // attempt runs under a lease it renews (./lease.ts); a server that loses its lease stops
 // before creating, so the server that took over is the only one that creates.
 import "server-only";
+import { retryDelay } from "@/lib/backoff";
 import { env } from "@/lib/env";
 import { count } from "@/lib/insights/collector";
 import { log } from "@/lib/log";
@@ -119,11 +120,9 @@ async function attempt(record: ApplicationRecord, lease: HeldLease, atHand: AtHa
   }
 }
 
-function retryDelay(attempts: number, retryAfterMs: number | null): number {
+function nextTryIn(attempts: number, retryAfterMs: number | null): number {
   const { OUTBOX_RETRY_BASE_MS: base, OUTBOX_RETRY_MAX_MS: max } = env();
-  const exponential = Math.min(max, base * 2 ** Math.min(attempts, 30));
-  const jittered = exponential / 2 + Math.random() * (exponential / 2);
-  return Math.max(jittered, retryAfterMs ?? 0);
+  return Math.max(retryDelay(attempts, base, max), retryAfterMs ?? 0);
 }
 
 /** Claims, tries once, and records the outcome. `busy` when someone else is delivering it. */
@@ -172,7 +171,7 @@ async function attemptAndRecord(record: ApplicationRecord, owner: string, lease:
       logger.error({ application: id, message: reason }, "application delivery gave up");
       return { kind: "failed", reason: "refused", message: reason, fieldErrors: {} };
     }
-    const delay = retryDelay(record.attempts, problem instanceof OccupopError ? problem.retryAfterMs : null);
+    const delay = nextTryIn(record.attempts, problem instanceof OccupopError ? problem.retryAfterMs : null);
     await scheduleRetry(id, owner, message, Date.now() + delay);
     logger.warn(
       { application: id, job: record.job_uuid, attempt: record.attempts + 1, retryInMs: Math.round(delay), err: problem instanceof OccupopError ? problem.toLog() : message },

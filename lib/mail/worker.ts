@@ -3,6 +3,7 @@
 // is retried with exponential backoff and jitter until MAIL_GIVE_UP_HOURS; a permanent one
 // (5xx) is recorded, and when it is about the recipient, no more mail goes to that address.
 import "server-only";
+import { retryDelay } from "@/lib/backoff";
 import { env } from "@/lib/env";
 import { registerHousekeeping } from "@/lib/housekeeping";
 import { log } from "@/lib/log";
@@ -40,11 +41,6 @@ export function classifySendError(error: unknown): SendFailure {
   };
 }
 
-function retryDelay(attempts: number): number {
-  const { MAIL_RETRY_BASE_MS: base, MAIL_RETRY_MAX_MS: max } = env();
-  return Math.round(Math.random() * Math.min(max, base * 2 ** attempts)) + base / 2;
-}
-
 async function sendOne(mail: MailRecord, owner: string): Promise<"sent" | "retry" | "failed"> {
   const { MAIL_FROM, MAIL_GIVE_UP_HOURS } = env();
   try {
@@ -70,7 +66,7 @@ async function sendOne(mail: MailRecord, owner: string): Promise<"sent" | "retry
       await markMailFailed(mail.id, owner, `Gave up after ${MAIL_GIVE_UP_HOURS} hours: ${failure.message}`);
       return "failed";
     }
-    await scheduleMailRetry(mail.id, owner, failure.message, Date.now() + retryDelay(mail.attempts));
+    await scheduleMailRetry(mail.id, owner, failure.message, Date.now() + retryDelay(mail.attempts, env().MAIL_RETRY_BASE_MS, env().MAIL_RETRY_MAX_MS));
     logger.info({ mail: mail.id, attempts: mail.attempts + 1, reason: failure.message }, "mail not sent yet; will retry");
     return "retry";
   }

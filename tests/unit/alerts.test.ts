@@ -8,6 +8,7 @@ import { filtersFromForm } from "@/lib/alerts/form";
 import { confirmSubscription, deleteSubscription, getSubscription, pruneUnconfirmed, subscribe } from "@/lib/alerts/subscriptions";
 import { setAlertsSwitch } from "@/lib/alerts/switch";
 import { alertToken, readAlertToken } from "@/lib/alerts/tokens";
+import { retryDelay } from "@/lib/backoff";
 import { database } from "@/lib/db";
 import { resetEnv } from "@/lib/env";
 import type { Job } from "@/lib/jobs";
@@ -85,6 +86,13 @@ describe("alert tokens", () => {
     expect(await readAlertToken("manage", forged, now)).toBeNull();
     expect(await readAlertToken("manage", `${body}.${signature}x`, now)).toBeNull();
     expect(await readAlertToken("manage", 42, now)).toBeNull();
+  });
+});
+
+describe("retry delays (applications and email alike)", () => {
+  it("double from the base up to the cap, each a random point in its upper half", () => {
+    expect([0, 1, 2, 10].map((n) => retryDelay(n, 100, 1000, () => 0))).toEqual([50, 100, 200, 500]);
+    expect([0, 1, 2, 10].map((n) => retryDelay(n, 100, 1000, () => 1))).toEqual([100, 200, 400, 1000]);
   });
 });
 
