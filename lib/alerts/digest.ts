@@ -7,7 +7,7 @@
 //    them. Nothing is recorded as sent without its email queued, and no job goes out twice.
 import "server-only";
 import type { Selectable } from "kysely";
-import { getBranding } from "@/lib/branding";
+import { getBranding, type Branding } from "@/lib/branding";
 import { database } from "@/lib/db";
 import type { AlertSubscriptionsTable } from "@/lib/db/schema";
 import { env } from "@/lib/env";
@@ -24,25 +24,35 @@ const HOUR = 60 * 60 * 1000;
 /** Subscriptions read at a time. */
 const PAGE = 500;
 
+type Sub = Selectable<AlertSubscriptionsTable>;
+type Context = { suppressed: Set<string>; branding: Branding };
+
+// First sightings never change once written: each server keeps those it has read (per
+// database), so a pass with no new job writes and reads nothing for them.
+const KEY = Symbol.for("careers.alerts-seen");
+function seenCache(db: object): Map<string, number> {
+  const g = globalThis as { [KEY]?: WeakMap<object, Map<string, number>> };
+  g[KEY] ??= new WeakMap();
+  let cache = g[KEY].get(db);
+  if (!cache) g[KEY].set(db, (cache = new Map()));
+  return cache;
+}
+
 /** Records the open jobs' first sighting; returns when each was first seen. */
 export async function noteSeenJobs(jobs: Job[], now = Date.now()): Promise<Map<string, number>> {
-  if (!jobs.length) return new Map();
   const db = await database();
-  await db
-    .insertInto("alert_jobs_seen")
-    .values(jobs.map((j) => ({ job_uuid: j.uuid, first_seen_at: now })))
-    .onConflict((oc) => oc.column("job_uuid").doNothing())
-    .execute();
-  const rows = await db
-    .selectFrom("alert_jobs_seen")
-    .select(["job_uuid", "first_seen_at"])
-    .where(
-      "job_uuid",
-      "in",
-      jobs.map((j) => j.uuid),
-    )
-    .execute();
-  return new Map(rows.map((r) => [r.job_uuid, Number(r.first_seen_at)]));
+  const cache = seenCache(db);
+  const unknown = jobs.filter((j) => !cache.has(j.uuid)).map((j) => j.uuid);
+  if (unknown.length) {
+    await db
+      .insertInto("alert_jobs_seen")
+      .values(unknown.map((uuid) => ({ job_uuid: uuid, first_seen_at: now })))
+      .onConflict((oc) => oc.column("job_uuid").doNothing())
+      .execute();
+    const rows = await db.selectFrom("alert_jobs_seen").select(["job_uuid", "first_seen_at"]).where("job_uuid", "in", unknown).execute();
+    for (const r of rows) cache.set(r.job_uuid, Number(r.first_seen_at));
+  }
+  return cache;
 }
 
 /** One pass (over the open jobs given, or the site's); returns how many digests were queued. */
@@ -54,15 +64,12 @@ export async function planDigests({ now = Date.now(), openJobs }: { now?: number
   if (!(await alertsOffered())) return 0;
   const db = await database();
   const dueBefore = now - env().ALERTS_MIN_HOURS_BETWEEN * HOUR;
-  const suppressed = new Set((await db.selectFrom("mail_suppressions").select("email").execute()).map((r) => r.email));
-  const branding = await getBranding();
-  await appSecret();
+  let context: Context | null = null;
   let queued = 0;
   // Every due subscription, a page at a time in id order (keyset pagination), so none waits
   // behind others that have nothing new.
-  let after = "";
-  for (;;) {
-    const due = await db
+  for (let after = ""; ; ) {
+    const page = await db
       .selectFrom("alert_subscriptions")
       .selectAll()
       .where("status", "=", "confirmed")
@@ -71,56 +78,64 @@ export async function planDigests({ now = Date.now(), openJobs }: { now?: number
       .orderBy("id", "asc")
       .limit(PAGE)
       .execute();
-    if (!due.length) break;
-    after = due.at(-1)!.id;
-    queued += await planPage(due);
-  }
-  return queued;
-
-  async function planPage(due: Array<Selectable<AlertSubscriptionsTable>>): Promise<number> {
-    let planned = 0;
-    for (const row of due) {
-      const sub = toSubscription(row);
-      if (suppressed.has(sub.email) || sub.confirmedAt === null) continue;
-      const candidates = jobs.filter((j) => (seen.get(j.uuid) ?? 0) > (sub.confirmedAt ?? now) && jobMatchesAlert(j, sub.filters));
-      if (!candidates.length) continue;
-      const sent = new Set(
-        (
-          await db
-            .selectFrom("alert_sent")
-            .select("job_uuid")
-            .where("subscription_id", "=", sub.id)
-            .where(
-              "job_uuid",
-              "in",
-              candidates.map((j) => j.uuid),
-            )
-            .execute()
-        ).map((r) => r.job_uuid),
-      );
-      const fresh = candidates.filter((j) => !sent.has(j.uuid));
-      if (!fresh.length) continue;
-      const links = alertLinks({ manage: await alertToken("manage", sub.id, now) });
-      const mail = digestEmail(sub.email, sub.id, sub.filters, fresh, branding, links);
-      const took = await db.transaction().execute(async (trx) => {
-        const claimed = await trx
-          .updateTable("alert_subscriptions")
-          .set((eb) => ({ last_digest_at: now, jobs_sent: eb("jobs_sent", "+", fresh.length) }))
-          .where("id", "=", sub.id)
-          .where("status", "=", "confirmed")
-          .where((eb) => (row.last_digest_at === null ? eb("last_digest_at", "is", null) : eb("last_digest_at", "=", row.last_digest_at)))
-          .executeTakeFirst();
-        if (Number(claimed.numUpdatedRows) === 0) return false;
-        await trx
-          .insertInto("alert_sent")
-          .values(fresh.map((j) => ({ subscription_id: sub.id, job_uuid: j.uuid, sent_at: now })))
-          .onConflict((oc) => oc.columns(["subscription_id", "job_uuid"]).doNothing())
-          .execute();
-        await enqueueMail(mail, trx); // sent now, whatever clock the plan ran on
-        return true;
-      });
-      if (took) planned++;
+    if (!page.length) return queued;
+    after = page.at(-1)!.id;
+    const wanting = page
+      .map((row) => ({ row, sub: toSubscription(row) }))
+      .map((w) => ({ ...w, candidates: jobs.filter((j) => (seen.get(j.uuid) ?? 0) > (w.sub.confirmedAt ?? now) && jobMatchesAlert(j, w.sub.filters)) }))
+      .filter((w) => w.candidates.length);
+    if (!wanting.length) continue;
+    // Which of those jobs each was already sent: one query for the page.
+    const sent = await db
+      .selectFrom("alert_sent")
+      .select(["subscription_id", "job_uuid"])
+      .where(
+        "subscription_id",
+        "in",
+        wanting.map((w) => w.row.id),
+      )
+      .where("job_uuid", "in", [...new Set(wanting.flatMap((w) => w.candidates.map((j) => j.uuid)))])
+      .execute();
+    const already = new Set(sent.map((r) => `${r.subscription_id} ${r.job_uuid}`));
+    context ??= await contextOf();
+    for (const { row, sub, candidates } of wanting) {
+      const fresh = candidates.filter((j) => !already.has(`${sub.id} ${j.uuid}`));
+      if (fresh.length && !context.suppressed.has(sub.email) && (await queueDigest(row, fresh, context, now))) queued++;
     }
-    return planned;
   }
+}
+
+/** What every digest of a pass needs, read once, and only when there is one to send. */
+async function contextOf(): Promise<Context> {
+  const db = await database();
+  const suppressed = new Set((await db.selectFrom("mail_suppressions").select("email").execute()).map((r) => r.email));
+  // Tokens are signed inside the transaction: load the secret first (on SQLite a query outside
+  // an open transaction would wait for it).
+  await appSecret();
+  return { suppressed, branding: await getBranding() };
+}
+
+/** Takes the subscription (one server wins), records the jobs as sent and queues the email. */
+async function queueDigest(row: Sub, fresh: Job[], { branding }: Context, now: number): Promise<boolean> {
+  const sub = toSubscription(row);
+  const links = alertLinks({ manage: await alertToken("manage", sub.id, now) });
+  const mail = digestEmail(sub.email, sub.id, sub.filters, fresh, branding, links);
+  const db = await database();
+  return db.transaction().execute(async (trx) => {
+    const claimed = await trx
+      .updateTable("alert_subscriptions")
+      .set((eb) => ({ last_digest_at: now, jobs_sent: eb("jobs_sent", "+", fresh.length) }))
+      .where("id", "=", sub.id)
+      .where("status", "=", "confirmed")
+      .where((eb) => (row.last_digest_at === null ? eb("last_digest_at", "is", null) : eb("last_digest_at", "=", row.last_digest_at)))
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) === 0) return false;
+    await trx
+      .insertInto("alert_sent")
+      .values(fresh.map((j) => ({ subscription_id: sub.id, job_uuid: j.uuid, sent_at: now })))
+      .onConflict((oc) => oc.columns(["subscription_id", "job_uuid"]).doNothing())
+      .execute();
+    await enqueueMail(mail, trx); // sent now, whatever clock the plan ran on
+    return true;
+  });
 }
