@@ -13,8 +13,6 @@ export type AlertFormState = {
   fieldError?: "email" | "filters";
 };
 
-export const idleAlertState = (filters: AlertFilters = {}): AlertFormState => ({ status: "idle", message: "", email: "", filters });
-
 export function filtersFromForm(formData: FormData): { ok: true; filters: AlertFilters } | { ok: false; message: string; raw: AlertFilters } {
   const raw: Record<string, string> = {};
   for (const key of FILTER_KEYS) {

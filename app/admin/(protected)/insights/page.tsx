@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CsvLink } from "@/components/admin/insights/csv-link";
 import { DailyChart } from "@/components/admin/insights/daily-chart";
 import { DataTable } from "@/components/admin/insights/data-table";
 import { PeriodPicker } from "@/components/admin/insights/period-picker";
@@ -11,14 +12,6 @@ import { insightTable } from "@/lib/insights/tables";
 export const metadata: Metadata = { title: "Insights" };
 
 type Props = { searchParams: Promise<{ period?: string }> };
-
-function CsvLink({ period, table, label }: { period: number; table: string; label: string }) {
-  return (
-    <a href={`/admin/insights/export?period=${period}&table=${table}`} className="inline-flex min-h-11 items-center font-medium text-brand underline" download>
-      {label}
-    </a>
-  );
-}
 
 export default async function InsightsPage({ searchParams }: Props) {
   const period = periodOf((await searchParams).period);

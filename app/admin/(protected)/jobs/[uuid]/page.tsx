@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { createTrackingLinkAction, deleteTrackingLinkAction } from "@/app/admin/actions";
 import { ActionForm } from "@/components/admin/action-form";
+import { CsvLink } from "@/components/admin/insights/csv-link";
 import { DataTable } from "@/components/admin/insights/data-table";
 import { HealthList } from "@/components/admin/insights/health-list";
 import { PeriodPicker } from "@/components/admin/insights/period-picker";
@@ -64,13 +65,7 @@ export default async function JobInsightsPage({ params, searchParams }: Props) {
         <Totals totals={report.totals} previous={report.previous} period={period} listing={false} />
         <h3 className="mt-6 text-lg font-semibold">By source</h3>
         <DataTable table={sources} testId="table-job-sources" />
-        <a
-          href={`/admin/insights/export?period=${period}&table=sources&job=${job.uuid}`}
-          className="inline-flex min-h-11 items-center font-medium text-brand underline"
-          download
-        >
-          Download by source (CSV)
-        </a>
+        <CsvLink period={period} table="sources" job={job.uuid} label="Download by source (CSV)" />
       </section>
 
       <section aria-labelledby="links-heading" className="mt-10">
