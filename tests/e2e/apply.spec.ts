@@ -331,8 +331,6 @@ test("when uploads in flight are at the cap, the applicant is asked to retry and
   const site = await startSiteServer(E2E.appPort + 31, { UPLOADS_IN_FLIGHT_MAX_MB: "1" });
   try {
     const job = await jobWhere((j) => j.require_cv && !j.require_opt_in_for_job && j.questions_form.length === 0);
-    // A slow Occupop keeps the first upload's request in flight.
-    await emulatorControl("/faults", "POST", { target: "list", kind: "latency", latencyMs: 4000, count: 1 });
     const firstPage = await browser.newPage();
     await openForm(firstPage, job.unique_slug, { base: site.url });
     const first = person("inflight1");
@@ -344,6 +342,10 @@ test("when uploads in flight are at the cap, the applicant is asked to retry and
     await fillApplication(secondPage, job, second, testFile("small-cv.pdf", pdf()).path);
     await firstPage.waitForTimeout(2_200);
 
+    // A slow Occupop keeps the first upload's request in flight. Set only now, with the job list
+    // already loaded, so the slow answer is the one that submit waits for and no other request
+    // (the site's background passes read the job list too) takes it first.
+    await emulatorControl("/faults", "POST", { target: "list", kind: "latency", latencyMs: 4000, count: 1 });
     await firstPage.getByRole("button", { name: "Submit application" }).click();
     await expect(firstPage.getByRole("button", { name: "Sending your application…" })).toBeVisible();
     await secondPage.getByRole("button", { name: "Submit application" }).click();
