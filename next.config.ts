@@ -1,9 +1,15 @@
 import { createRequire } from "node:module";
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { FALLBACK_POLICY } from "./lib/csp.mjs";
-import { CACHED_PATHS, FILTER_KEYS, PUBLIC_CACHE_CONTROL } from "./lib/page-cache/policy";
+import { DEFAULT_SEGMENT, LOCALES } from "./lib/i18n/locales";
+import { CACHED_PATHS, FILTER_KEYS, LOCALIZED_PATHS, PUBLIC_CACHE_CONTROL } from "./lib/page-cache/policy";
 
 const require = createRequire(import.meta.url);
+// next-intl reads each page's catalog through this (lib/i18n/request.ts).
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+/** A language prefix in a path pattern: /:locale(en|de|fr|es). */
+const LOCALE_PARAM = `:locale(${LOCALES.join("|")})`;
 
 const nextConfig: NextConfig = {
   // Deployed as a standalone Node.js server (scripts/server.mjs runs it).
@@ -21,8 +27,13 @@ const nextConfig: NextConfig = {
   cacheMaxMemorySize: 0,
   async rewrites() {
     return {
-      // A listing with search words or filters is rendered per request; the plain one is cached.
-      beforeFiles: FILTER_KEYS.map((key) => ({ source: "/", has: [{ type: "query" as const, key }], destination: "/search" })),
+      beforeFiles: [
+        // A listing with search words or filters is rendered per request; the plain one is cached.
+        ...FILTER_KEYS.map((key) => ({ source: "/", has: [{ type: "query" as const, key }], destination: `/${DEFAULT_SEGMENT}/search` })),
+        ...FILTER_KEYS.map((key) => ({ source: `/${LOCALE_PARAM}`, has: [{ type: "query" as const, key }], destination: "/:locale/search" })),
+        // The default language's pages have no prefix: they live under app/[locale] as "_".
+        ...LOCALIZED_PATHS.map((source) => ({ source, destination: `/${DEFAULT_SEGMENT}${source === "/" ? "" : source}` })),
+      ],
       afterFiles: [],
       fallback: [],
     };
@@ -45,7 +56,10 @@ const nextConfig: NextConfig = {
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: FALLBACK_POLICY }] },
       // The same for every visitor, so a CDN may keep them (lib/page-cache/policy.ts). Errors
       // still go out as private, no-store: Next sets that on them itself.
-      ...CACHED_PATHS.map((source) => ({ source, headers: [{ key: "Cache-Control", value: PUBLIC_CACHE_CONTROL }] })),
+      ...CACHED_PATHS.flatMap((source) => [source, ...(LOCALIZED_PATHS.includes(source) ? [`/${LOCALE_PARAM}${source === "/" ? "" : source}`] : [])]).map((source) => ({
+        source,
+        headers: [{ key: "Cache-Control", value: PUBLIC_CACHE_CONTROL }],
+      })),
     ];
   },
   experimental: {
@@ -56,4 +70,4 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

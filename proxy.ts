@@ -21,7 +21,9 @@ export function proxy(request: NextRequest) {
 
 // Kept literal, every entry whole: Next reads it at build time. Nothing with a body or a
 // prefetch matches (the `missing` list). Filtered listings are "/" with one of the filter keys
-// of lib/page-cache/policy.ts (FILTER_KEYS), rewritten to /search after this runs.
+// of lib/page-cache/policy.ts (FILTER_KEYS), rewritten to /search after this runs. Each page
+// is here twice: unprefixed (the default language) and with a language prefix (lib/i18n/locales
+// LOCALES, which a unit test holds this list to).
 export const config = {
   matcher: [
     { source: "/admin", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
@@ -39,5 +41,17 @@ export const config = {
     { source: "/", has: [{ type: "query", key: "workplace" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
     { source: "/", has: [{ type: "query", key: "schedule" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
     { source: "/", has: [{ type: "query", key: "contract" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
+    { source: "/:locale(en|de|fr|es)/search", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
+    { source: "/:locale(en|de|fr|es)/jobs/:slug/apply", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
+    { source: "/:locale(en|de|fr|es)/jobs/:slug/applied", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
+    { source: "/:locale(en|de|fr|es)/accessibility", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
+    { source: "/:locale(en|de|fr|es)/alerts/:path*", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
+    { source: "/:locale(en|de|fr|es)", has: [{ type: "query", key: "q" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
+    { source: "/:locale(en|de|fr|es)", has: [{ type: "query", key: "department" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
+    { source: "/:locale(en|de|fr|es)", has: [{ type: "query", key: "country" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
+    { source: "/:locale(en|de|fr|es)", has: [{ type: "query", key: "city" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
+    { source: "/:locale(en|de|fr|es)", has: [{ type: "query", key: "workplace" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
+    { source: "/:locale(en|de|fr|es)", has: [{ type: "query", key: "schedule" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
+    { source: "/:locale(en|de|fr|es)", has: [{ type: "query", key: "contract" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
   ],
 };

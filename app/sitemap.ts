@@ -1,22 +1,25 @@
 import type { MetadataRoute } from "next";
+import { getBranding } from "@/lib/branding";
 import { env } from "@/lib/env";
+import { localizedPath } from "@/lib/i18n/locales";
 import { getOpenJobs } from "@/lib/jobs";
 
-// Served from the page cache; rendered again when the job list changes. While no job list was
-// ever loaded the public gate answers 503 instead (lib/jobs/gate.ts): crawlers come back later
-// rather than learn that every job is gone.
+// Served from the page cache; rendered again when the job list or the branding changes. While
+// no job list was ever loaded the public gate answers 503 instead (lib/jobs/gate.ts): crawlers
+// come back later rather than learn that every job is gone. Every page is listed in each
+// language on offer, each entry with its alternates (hreflang) in all of them.
 export const revalidate = 3600;
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const { SITE_URL } = env();
-  const jobs = await getOpenJobs();
+  const [jobs, { languages }] = await Promise.all([getOpenJobs(), getBranding()]);
+  const inEvery = (path: string) => Object.fromEntries(languages.offered.map((l) => [l, `${SITE_URL}${localizedPath(l, languages.defaultLocale, path)}`]));
+  const entries = (path: string, rest: Omit<MetadataRoute.Sitemap[number], "url" | "alternates">) => {
+    const alternates = { languages: { ...inEvery(path), "x-default": `${SITE_URL}${path}` } };
+    return languages.offered.map((l) => ({ url: `${SITE_URL}${localizedPath(l, languages.defaultLocale, path)}`, ...rest, alternates }));
+  };
   return [
-    { url: `${SITE_URL}/`, lastModified: jobs[0]?.postedAt, changeFrequency: "daily", priority: 1 },
-    ...jobs.map((job) => ({
-      url: `${SITE_URL}/jobs/${job.slug}`,
-      lastModified: job.postedAt,
-      changeFrequency: "weekly" as const,
-      priority: 0.8,
-    })),
+    ...entries("/", { lastModified: jobs[0]?.postedAt, changeFrequency: "daily", priority: 1 }),
+    ...jobs.flatMap((job) => entries(`/jobs/${job.slug}`, { lastModified: job.postedAt, changeFrequency: "weekly", priority: 0.8 })),
   ];
 }

@@ -1,16 +1,21 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/locales";
 
 /** Said on a job's page and its form page when the job no longer takes applications. */
-export function ClosedNotice() {
+export async function ClosedNotice({ locale, prefix }: { locale: Locale; prefix: string }) {
+  const t = await getTranslations({ locale, namespace: "job" });
   return (
     <div className="mt-6 rounded-lg border border-amber-300 bg-amber-50 p-5" role="status" data-testid="closed-notice">
-      <h2 className="font-semibold text-slate-900">Applications for this job are closed</h2>
+      <h2 className="font-semibold text-slate-900">{t("closedTitle")}</h2>
       <p className="mt-1 text-slate-800">
-        This position is no longer taking applications.{" "}
-        <Link href="/" className="font-medium text-brand underline">
-          See our open jobs
-        </Link>
-        .
+        {t.rich("closedBody", {
+          link: (chunks) => (
+            <Link href={prefix || "/"} className="font-medium text-brand underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     </div>
   );

@@ -1,6 +1,9 @@
+import { getTranslations } from "next-intl/server";
 import type { Branding } from "@/lib/branding";
+import type { Locale } from "@/lib/i18n/locales";
 
-export function Hero({ branding, openCount }: { branding: Branding; openCount: number }) {
+export async function Hero({ branding, openCount, locale }: { branding: Branding; openCount: number; locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: "hero" });
   return (
     <section className="bg-brand text-brand-contrast" aria-labelledby="hero-heading">
       <div className="mx-auto grid max-w-5xl gap-6 px-4 py-12 sm:px-6 md:grid-cols-[1fr_auto] md:items-center">
@@ -10,7 +13,7 @@ export function Hero({ branding, openCount }: { branding: Branding; openCount: n
           </h1>
           <p className="mt-3 max-w-2xl text-lg opacity-95">{branding.heroIntro}</p>
           <p className="mt-5 inline-flex items-center gap-2 rounded-full bg-white/15 px-4 py-1.5 text-sm font-semibold">
-            {openCount === 1 ? "1 open position" : `${openCount} open positions`}
+            {t("openCount", { count: openCount })}
           </p>
         </div>
         {branding.heroImageUrl ? (

@@ -1,20 +1,23 @@
-import { contractLabel, locationLabel, salaryLabel, SCHEDULE_LABELS, WORKPLACE_LABELS, longDate } from "@/lib/jobs/format";
-import type { Job } from "@/lib/jobs/types";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import type { Locale } from "@/lib/i18n/locales";
+import { contractLabel, locationLabel, longDate, salaryLabel, scheduleLabel, workplaceLabel } from "@/lib/jobs/format";
+import type { Job } from "@/lib/jobs/types";
 import { RelativeTime } from "./relative-time";
 
-export function JobFacts({ job }: { job: Job }) {
-  const salary = salaryLabel(job.salary, job.location?.countryCode);
+export async function JobFacts({ job, locale }: { job: Job; locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: "facts" });
+  const salary = salaryLabel(job.salary, job.location?.countryCode, locale);
   const facts: Array<[string, ReactNode]> = [
-    ["Location", locationLabel(job.location) ?? (job.workplace === "remote" ? "Remote" : "Not given")],
-    ["Workplace", job.workplace ? WORKPLACE_LABELS[job.workplace] : null],
-    ["Hours", job.schedule ? SCHEDULE_LABELS[job.schedule] : null],
-    ["Contract", job.contract ? contractLabel(job.contract) : null],
-    ["Salary", salary ? `${salary}${job.salary?.details ? ` (${job.salary.details})` : ""}` : null],
-    ["Department", job.departments.join(", ") || null],
-    ["Posted", <RelativeTime key="posted" iso={job.postedAt} />],
-    ["Closing date", job.closesAt ? <time dateTime={job.closesAt}>{longDate(job.closesAt)}</time> : null],
-    ["Reference", job.reference],
+    [t("location"), locationLabel(job.location, locale) ?? (job.workplace === "remote" ? t("remote") : t("notGiven"))],
+    [t("workplace"), job.workplace ? workplaceLabel(job.workplace, locale) : null],
+    [t("hours"), job.schedule ? scheduleLabel(job.schedule, locale) : null],
+    [t("contract"), job.contract ? contractLabel(job.contract, locale) : null],
+    [t("salary"), salary ? `${salary}${job.salary?.details ? ` (${job.salary.details})` : ""}` : null],
+    [t("department"), job.departments.join(", ") || null],
+    [t("posted"), <RelativeTime key="posted" iso={job.postedAt} locale={locale} />],
+    [t("closingDate"), job.closesAt ? <time dateTime={job.closesAt}>{longDate(job.closesAt, locale)}</time> : null],
+    [t("reference"), job.reference],
   ];
   return (
     <dl className="grid grid-cols-1 gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-slate-50 p-5 sm:grid-cols-2 lg:grid-cols-3" data-testid="job-facts">

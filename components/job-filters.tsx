@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { PageLocale } from "@/lib/i18n/server";
 import type { Facets, FacetOption, Filters } from "@/lib/jobs/search";
 import { FilterAutoSubmit } from "./filter-auto-submit";
 
@@ -49,21 +51,23 @@ function FacetSelect({
  * request (/search, by a rewrite) while the plain one is cached, and the browser's router only
  * knows the URL, not which of the two it is.
  */
-export function JobFilters({ filters, facets, active }: { filters: Filters; facets: Facets; active: boolean }) {
+export async function JobFilters({ filters, facets, active, page }: { filters: Filters; facets: Facets; active: boolean; page: PageLocale }) {
+  const t = await getTranslations({ locale: page.locale, namespace: "filters" });
+  const home = page.prefix || "/";
   const facetsActive = Object.entries(filters).some(([key, value]) => key !== "q" && value !== undefined);
   return (
-    <form action="/" method="get" id="job-filters" className="rounded-lg border border-slate-200 bg-slate-50 p-4 sm:p-5" role="search" aria-label="Search and filter jobs">
+    <form action={home} method="get" id="job-filters" className="rounded-lg border border-slate-200 bg-slate-50 p-4 sm:p-5" role="search" aria-label={t("formLabel")}>
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <div className="flex-1">
           <label htmlFor="filter-q" className="block text-sm font-medium text-slate-800">
-            Search jobs
+            {t("searchLabel")}
           </label>
           <input
             id="filter-q"
             name="q"
             type="search"
             defaultValue={filters.q ?? ""}
-            placeholder="Job title, skill, department or place"
+            placeholder={t("placeholder")}
             maxLength={100}
             className={selectClass}
           />
@@ -72,27 +76,27 @@ export function JobFilters({ filters, facets, active }: { filters: Filters; face
           type="submit"
           className="min-h-11 rounded-md bg-brand px-5 py-2 font-semibold text-brand-contrast hover:opacity-90"
         >
-          Search
+          {t("search")}
         </button>
       </div>
       <details className="group mt-3" open={facetsActive}>
         <summary className="flex min-h-11 cursor-pointer items-center gap-2 rounded font-medium text-slate-900">
           <span aria-hidden="true" className="transition group-open:rotate-90">▸</span>
-          Filter by department, place, workplace, hours and contract
+          {t("more")}
         </summary>
       <div className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        <FacetSelect name="department" label="Department" options={facets.department} value={filters.department} anyLabel="All departments" />
-        <FacetSelect name="country" label="Country" options={facets.country} value={filters.country} anyLabel="All countries" />
-        <FacetSelect name="city" label="City" options={facets.city} value={filters.city} anyLabel="All cities" />
-        <FacetSelect name="workplace" label="Workplace" options={facets.workplace} value={filters.workplace} anyLabel="On-site, hybrid or remote" />
-        <FacetSelect name="schedule" label="Hours" options={facets.schedule} value={filters.schedule} anyLabel="Full-time or part-time" />
-        <FacetSelect name="contract" label="Contract" options={facets.contract} value={filters.contract} anyLabel="Any contract" />
+        <FacetSelect name="department" label={t("department")} options={facets.department} value={filters.department} anyLabel={t("anyDepartment")} />
+        <FacetSelect name="country" label={t("country")} options={facets.country} value={filters.country} anyLabel={t("anyCountry")} />
+        <FacetSelect name="city" label={t("city")} options={facets.city} value={filters.city} anyLabel={t("anyCity")} />
+        <FacetSelect name="workplace" label={t("workplace")} options={facets.workplace} value={filters.workplace} anyLabel={t("anyWorkplace")} />
+        <FacetSelect name="schedule" label={t("schedule")} options={facets.schedule} value={filters.schedule} anyLabel={t("anySchedule")} />
+        <FacetSelect name="contract" label={t("contract")} options={facets.contract} value={filters.contract} anyLabel={t("anyContract")} />
       </div>
       </details>
       {active ? (
         <p className="mt-4">
-          <Link href="/" className="inline-flex min-h-11 items-center font-medium text-brand underline">
-            Clear all filters
+          <Link href={home} className="inline-flex min-h-11 items-center font-medium text-brand underline">
+            {t("clear")}
           </Link>
         </p>
       ) : null}

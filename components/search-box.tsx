@@ -1,9 +1,13 @@
-export function SearchBox({ label = "Search jobs" }: { label?: string }) {
+import { getTranslations } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/locales";
+
+export async function SearchBox({ locale, prefix }: { locale: Locale; prefix: string }) {
+  const t = await getTranslations({ locale, namespace: "filters" });
   return (
-    <form action="/" method="get" role="search" className="flex flex-col gap-2 sm:flex-row sm:items-end">
+    <form action={prefix || "/"} method="get" role="search" className="flex flex-col gap-2 sm:flex-row sm:items-end">
       <div className="flex-1 text-left">
         <label htmlFor="search-q" className="block text-sm font-medium text-slate-800">
-          {label}
+          {t("searchLabel")}
         </label>
         <input
           id="search-q"
@@ -14,7 +18,7 @@ export function SearchBox({ label = "Search jobs" }: { label?: string }) {
         />
       </div>
       <button type="submit" className="min-h-11 rounded-md bg-brand px-5 font-semibold text-brand-contrast">
-        Search
+        {t("search")}
       </button>
     </form>
   );

@@ -1,22 +1,30 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
 import type { Branding } from "@/lib/branding";
+import type { Locale } from "@/lib/i18n/locales";
 
-export function SiteHeader({ branding }: { branding: Branding }) {
+export async function SiteHeader({ branding, locale, prefix, switcher }: { branding: Branding; locale: Locale; prefix: string; switcher?: ReactNode }) {
+  const t = await getTranslations({ locale, namespace: "site" });
+  const home = prefix || "/";
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
-        <Link href="/" className="flex min-h-11 items-center gap-3 rounded font-semibold text-slate-900">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-3 sm:px-6">
+        <Link href={home} className="flex min-h-11 items-center gap-3 rounded font-semibold text-slate-900">
           {branding.logoUrl ? (
             // eslint-disable-next-line @next/next/no-img-element -- a content-hashed image from our own store
             <img src={branding.logoUrl} alt="" className="h-9 w-auto max-w-40 object-contain" />
           ) : null}
           <span className="text-lg">{branding.companyName}</span>
         </Link>
-        <nav aria-label="Site">
-          <Link href="/" className="inline-flex min-h-11 items-center rounded px-3 font-medium text-brand hover:underline">
-            All jobs
-          </Link>
-        </nav>
+        <div className="flex flex-wrap items-center gap-x-3">
+          {switcher}
+          <nav aria-label={t("siteNav")}>
+            <Link href={home} className="inline-flex min-h-11 items-center rounded px-3 font-medium text-brand hover:underline">
+              {t("allJobs")}
+            </Link>
+          </nav>
+        </div>
       </div>
     </header>
   );

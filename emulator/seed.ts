@@ -511,6 +511,11 @@ const SPECS: JobSpec[] = [
   {
     key: "customer-care-berlin",
     title: "Kundenservice-Mitarbeiter (m/w/d)",
+    // Written in German, as a Berlin team would: the site marks it lang="de" on pages in other languages.
+    description:
+      "<p>Wir suchen für unser Team in Berlin eine freundliche Verstärkung im Kundenservice. Du beantwortest Fragen unserer Kundinnen und Kunden am Telefon, per E-Mail und im Chat und hilfst bei Bestellungen, Rücksendungen und Reparaturen.</p>" +
+      "<p><strong>Was dich erwartet</strong></p><ul><li>Ein kleines, hilfsbereites Team, das sich jeden Montag gemeinsam die Woche plant</li><li>Eine gründliche Einarbeitung mit einer Kollegin oder einem Kollegen an deiner Seite</li><li>Großzügiger Personalrabatt auf unsere Ausrüstung</li></ul>" +
+      "<p>Du sprichst sehr gut Deutsch und gut Englisch und hast Freude daran, Probleme zu lösen. Wir freuen uns auf deine Bewerbung!</p>",
     place: PLACES.berlin,
     sector: SECTORS.customer,
     contract: "Permanent",

@@ -10,6 +10,7 @@ import { dbKind, describeDatabaseError, migrate } from "@/lib/db";
 import { ConfigError, env } from "@/lib/env";
 import { registerHousekeeping, startHousekeeping } from "@/lib/housekeeping";
 import { flushInsights, pruneInsights, startInsights } from "@/lib/insights/collector";
+import { registerLanguageEntry } from "@/lib/i18n/entry";
 import { registerPublicGate } from "@/lib/jobs/gate";
 import { log } from "@/lib/log";
 import { mailConfigured, resetTransport } from "@/lib/mail/transport";
@@ -50,6 +51,7 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   registerPublicGate();
+  registerLanguageEntry();
   await startOutboxWorker();
   startSync();
   registerHousekeeping({ name: "rate limits", run: () => pruneRateLimits(24 * 60 * 60 * 1000) });

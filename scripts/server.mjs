@@ -83,6 +83,13 @@ const busboy = require("next/dist/compiled/busboy");
  */
 const publicGate = () => /** @type {{ [key: symbol]: Gate | undefined }} */ (/** @type {unknown} */ (globalThis))[Symbol.for("careers.public-gate")];
 
+/**
+ * The app's first-visit language redirect (lib/i18n/entry.ts, registered at start): null, or
+ * a 307 to the visitor's language.
+ * @typedef {(request: { pathname: string; search: string; headers: import("node:http").IncomingHttpHeaders }) => GateAnswer | null} LanguageEntry
+ */
+const languageEntry = () => /** @type {{ [key: symbol]: LanguageEntry | undefined }} */ (/** @type {unknown} */ (globalThis))[Symbol.for("careers.language-entry")];
+
 const app = next({ dev, dir, hostname, port, conf: config });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -162,6 +169,15 @@ function serve(req, res) {
 
 /** To Next.js, through the public gate for GETs. @param {import("node:http").IncomingMessage} req @param {import("node:http").ServerResponse} res */
 function route(req, res) {
+  if (req.method === "GET" || req.method === "HEAD") {
+    const [pathname = "/", query] = (req.url ?? "/").split("?");
+    const redirect = languageEntry()?.({ pathname, search: query === undefined ? "" : `?${query}`, headers: req.headers });
+    if (redirect) {
+      res.writeHead(redirect.status, redirect.headers);
+      res.end(req.method === "HEAD" ? undefined : redirect.body);
+      return;
+    }
+  }
   const pending = req.method === "GET" || req.method === "HEAD" ? publicGate()?.((req.url ?? "/").split("?")[0] ?? "/") : null;
   if (!pending) {
     handle(req, res);

@@ -2,8 +2,9 @@
 
 // Changing what an alert looks for, on its manage page: a server action, so it works without
 // JavaScript too (posting to the same page). What was chosen stays on a refusal.
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { updateAlertAction } from "@/app/(browse)/alerts/actions";
+import { updateAlertAction } from "@/app/[locale]/(browse)/alerts/actions";
 import type { AlertFormState } from "@/lib/alerts/form";
 import type { AlertFilters } from "@/lib/alerts/filters";
 
@@ -16,15 +17,10 @@ type Props = {
   permalink: string;
 };
 
-const SELECTS = [
-  ["department", "Department"],
-  ["country", "Country"],
-  ["workplace", "Workplace"],
-  ["schedule", "Schedule"],
-  ["contract", "Contract"],
-] as const;
+const SELECTS = ["department", "country", "workplace", "schedule", "contract"] as const;
 
 export function AlertChangeForm({ token, filters, options, permalink }: Props) {
+  const t = useTranslations("alerts");
   const initial: AlertFormState = { status: "idle", message: "", email: "", filters };
   const [state, action, pending] = useActionState(updateAlertAction, initial, permalink);
   const shown = state.filters;
@@ -33,18 +29,18 @@ export function AlertChangeForm({ token, filters, options, permalink }: Props) {
       <input type="hidden" name="token" value={token} />
       <div>
         <label htmlFor="alert-q" className="block font-medium">
-          Keywords
+          {t("changeLabels.keywords")}
         </label>
         <input id="alert-q" name="q" defaultValue={shown.q ?? ""} maxLength={100} className="mt-1 block min-h-11 w-full rounded-md border border-slate-500 px-3" />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        {SELECTS.map(([key, label]) => (
+        {SELECTS.map((key) => (
           <div key={key}>
             <label htmlFor={`alert-${key}`} className="block font-medium">
-              {label}
+              {t(`changeLabels.${key}`)}
             </label>
             <select id={`alert-${key}`} name={key} defaultValue={shown[key] ?? ""} className="mt-1 block min-h-11 w-full rounded-md border border-slate-500 bg-white px-3">
-              <option value="">Any</option>
+              <option value="">{t("any")}</option>
               {options[key].map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
@@ -57,12 +53,12 @@ export function AlertChangeForm({ token, filters, options, permalink }: Props) {
       </div>
       <div>
         <label htmlFor="alert-city" className="block font-medium">
-          City
+          {t("changeLabels.city")}
         </label>
         <input id="alert-city" name="city" defaultValue={shown.city ?? ""} maxLength={100} className="mt-1 block min-h-11 w-full rounded-md border border-slate-500 px-3" />
       </div>
       <button type="submit" disabled={pending} className="min-h-11 rounded-md bg-brand px-5 font-semibold text-brand-contrast disabled:opacity-60">
-        {pending ? "Saving…" : "Save my alert"}
+        {pending ? t("saving") : t("save")}
       </button>
       <p role="status" className={`text-sm font-medium ${state.status === "error" ? "text-red-800" : "text-green-800"}`}>
         {state.message}

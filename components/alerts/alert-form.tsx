@@ -3,8 +3,9 @@
 // "Get job alerts": an email address for the filters in view. A server action, so it works
 // without JavaScript too: the form then posts to /alerts/new, which shows the answer. What
 // was typed stays on every refusal.
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { subscribeAlertAction } from "@/app/(browse)/alerts/actions";
+import { subscribeAlertAction } from "@/app/[locale]/(browse)/alerts/actions";
 import type { AlertFormState } from "@/lib/alerts/form";
 import type { AlertFilters } from "@/lib/alerts/filters";
 import { FILTER_KEYS } from "@/lib/page-cache/policy";
@@ -23,14 +24,16 @@ type Props = {
 
 
 export function AlertForm({ filters, summary, cadence, privacyPolicyUrl, companyName, id = "alerts" }: Props) {
+  const t = useTranslations("alerts");
+  const locale = useLocale();
   const initial: AlertFormState = { status: "idle", message: "", email: "", filters };
-  const [state, action, pending] = useActionState(subscribeAlertAction, initial, "/alerts/new");
+  const [state, action, pending] = useActionState(subscribeAlertAction, initial, `/${locale}/alerts/new`);
   const shown = state.status === "idle" ? filters : state.filters;
   if (state.status === "sent") {
     return (
       <div className="rounded-lg border border-green-700 bg-green-50 p-5" data-testid="alert-sent">
         <h2 id={`${id}-heading`} className="text-lg font-semibold text-slate-900">
-          Almost done: check your inbox
+          {t("sentHeading")}
         </h2>
         <p className="mt-1 text-slate-800" role="status">
           {state.message}
@@ -42,16 +45,17 @@ export function AlertForm({ filters, summary, cadence, privacyPolicyUrl, company
   return (
     <form action={action} className="rounded-lg border border-slate-200 bg-slate-50 p-5" aria-labelledby={`${id}-heading`} data-testid="alert-form">
       <h2 id={`${id}-heading`} className="text-lg font-semibold text-slate-900">
-        Get job alerts
+        {t("heading")}
       </h2>
       <p className="mt-1 text-slate-700">
-        An email about {summary}, {cadence}.
+        {t("intro", { summary, cadence })}
       </p>
+      <input type="hidden" name="locale" value={locale} />
       {FILTER_KEYS.map((key) => (shown[key] ? <input key={key} type="hidden" name={key} value={shown[key]} /> : null))}
       <div className="mt-3 flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
           <label htmlFor={`${id}-email`} className="block font-medium text-slate-900">
-            Email for job alerts
+            {t("emailLabel")}
           </label>
           <input
             id={`${id}-email`}
@@ -67,18 +71,17 @@ export function AlertForm({ filters, summary, cadence, privacyPolicyUrl, company
           />
         </div>
         <button type="submit" disabled={pending} className="min-h-11 rounded-md bg-brand px-5 font-semibold text-brand-contrast disabled:opacity-60">
-          {pending ? "Signing up…" : "Email me new jobs"}
+          {pending ? t("submitting") : t("submit")}
         </button>
       </div>
       <p id={`${id}-message`} role="alert" className="mt-2 text-sm font-medium text-red-800 empty:hidden">
         {state.status === "error" ? state.message : ""}
       </p>
       <p id={`${id}-privacy`} className="mt-2 text-sm text-slate-700">
-        {companyName} keeps only your email address and this alert, until you unsubscribe (every email has the link); a sign-up you do
-        not confirm is deleted after 7 days.{" "}
+        {t("privacy", { company: companyName })}{" "}
         {privacyPolicyUrl ? (
           <a href={privacyPolicyUrl} className="font-medium text-brand underline">
-            Privacy policy
+            {t("privacyPolicy")}
           </a>
         ) : null}
       </p>

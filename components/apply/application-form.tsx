@@ -6,8 +6,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useActionState, useEffect, useMemo, useRef, useState, useTransition, type FormEvent } from "react";
 import { countryOptions } from "@/lib/applications/countries";
+import { useLocale, useMessages, useTranslations } from "next-intl";
 import { useForm, useWatch, type FieldErrors } from "react-hook-form";
-import { applyAction } from "@/app/(browse)/jobs/[slug]/actions";
+import { applyAction } from "@/app/[locale]/(browse)/jobs/[slug]/actions";
 import {
   answerField,
   applicationSchema,
@@ -21,9 +22,6 @@ import { describedBy, Field, FieldError, fieldId, inputClass, TextInput } from "
 import { QuestionField } from "./question-field";
 import { landingChannel, landingUtm, sendInsight } from "@/lib/insights/client";
 import { useHydrated } from "./use-hydrated";
-
-const UNREACHABLE =
-  "Your application could not reach us: the server is busy or your connection dropped. Nothing was lost: please press Submit application again in a minute.";
 
 type Props = {
   definition: ApplicationFormDefinition;
@@ -40,33 +38,19 @@ type Props = {
   permalink: string;
   /** Put the cursor in the first field once shown (it was opened on request). */
   focusFirstField?: boolean;
+  /** The page's language prefix ("" or "/de") for links to the site's other pages. */
+  prefix: string;
 };
 
 type Values = Record<string, unknown>;
 
-/** How each field is named in the error summary. */
-const FIELD_LABELS: Record<string, string> = {
-  [FIELDS.firstName]: "First name",
-  [FIELDS.lastName]: "Last name",
-  [FIELDS.email]: "Email",
-  [FIELDS.phone]: "Phone",
-  [FIELDS.linkedin]: "LinkedIn profile",
-  [FIELDS.city]: "City",
-  [FIELDS.region]: "State or region",
-  [FIELDS.country]: "Country",
-  [FIELDS.coverLetter]: "Cover letter",
-  [FIELDS.resume]: "Resume",
-  [FIELDS.consentJob]: "Consent for this job",
-  [FIELDS.consentDatabase]: "Consent for future jobs",
-};
-
 /** The plain text inputs of "About you", in order. */
-const TEXT_FIELDS: Array<{ name: string; autoComplete: string; type: string; required: boolean; hint?: string; wide?: boolean }> = [
+const TEXT_FIELDS: Array<{ name: string; autoComplete: string; type: string; required: boolean; hint?: "linkedinHint"; wide?: boolean }> = [
   { name: FIELDS.firstName, autoComplete: "given-name", type: "text", required: true },
   { name: FIELDS.lastName, autoComplete: "family-name", type: "text", required: true },
   { name: FIELDS.email, autoComplete: "email", type: "email", required: true },
   { name: FIELDS.phone, autoComplete: "tel", type: "tel", required: false },
-  { name: FIELDS.linkedin, autoComplete: "url", type: "url", required: false, hint: "For example linkedin.com/in/your-name", wide: true },
+  { name: FIELDS.linkedin, autoComplete: "url", type: "url", required: false, hint: "linkedinHint", wide: true },
   { name: FIELDS.city, autoComplete: "address-level2", type: "text", required: false },
   { name: FIELDS.region, autoComplete: "address-level1", type: "text", required: false },
 ];
@@ -80,8 +64,11 @@ function messages(errors: FieldErrors<Values>): Record<string, string> {
   );
 }
 
-export function ApplicationForm({ definition, countries: given, formToken, privacyPolicyUrl, companyName, utmSource, permalink, focusFirstField }: Props) {
-  const countries = useMemo(() => given ?? countryOptions(), [given]);
+export function ApplicationForm({ definition, countries: given, formToken, privacyPolicyUrl, companyName, utmSource, permalink, focusFirstField, prefix }: Props) {
+  const t = useTranslations("apply");
+  const errorText = useTranslations("apply.errors");
+  const locale = useLocale();
+  const countries = useMemo(() => given ?? countryOptions(locale), [given, locale]);
   const initial: ApplyState = { status: "idle", formToken };
   const [serverState, formAction] = useActionState(applyAction, initial, permalink);
   const [clientState, setClientState] = useState<ApplyState | null>(null);
@@ -92,7 +79,8 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
   const [focusSummary, setFocusSummary] = useState(0);
   const started = useRef(false);
 
-  const schema = useMemo(() => applicationSchema(definition), [definition]);
+  const fieldLabels: Record<string, string> = useMessages().apply.labels;
+  const schema = useMemo(() => applicationSchema(definition, (key, v) => errorText(key, v), fieldLabels), [definition, errorText, fieldLabels]);
   const values = serverState.values ?? {};
   const {
     register,
@@ -144,13 +132,13 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
         }
         if (result.status !== "idle") setFocusSummary((n) => n + 1);
       } catch {
-        setClientState({ ...state, status: "busy", message: UNREACHABLE, fieldErrors: {} });
+        setClientState({ ...state, status: "busy", message: t("status.unreachable"), fieldErrors: {} });
         setFocusSummary((n) => n + 1);
       }
     });
   };
   const onInvalid = () => {
-    setClientState({ ...state, status: "invalid", message: "Some answers need another look.", fieldErrors: {} });
+    setClientState({ ...state, status: "invalid", message: t("status.invalid"), fieldErrors: {} });
     setFocusSummary((n) => n + 1);
   };
   // The first time someone types or picks something in the form is the start of an application
@@ -168,7 +156,7 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
 
   const errorList = Object.entries(shownErrors);
   const showSummary = state.status !== "idle" && state.status !== "sent" && (errorList.length > 0 || state.message);
-  const label = (name: string) => FIELD_LABELS[name] ?? definition.questions[Number(name.replace("answer_", ""))]?.text ?? name;
+  const label = (name: string) => fieldLabels[name] ?? definition.questions[Number(name.replace("answer_", ""))]?.text ?? name;
 
   return (
     <form
@@ -191,7 +179,7 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
         {showSummary ? (
           <>
             <h3 id="apply-summary-heading" className="font-semibold text-red-900">
-              {state.status === "invalid" ? "Your application was not sent yet" : "Your application was not sent"}
+              {state.status === "invalid" ? t("notSentYet") : t("notSent")}
             </h3>
             {state.message ? <p className="mt-1 text-slate-900">{state.message}</p> : null}
             {errorList.length ? (
@@ -210,27 +198,28 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
       </div>
 
       <p id="apply-required-note" className="text-sm text-slate-700">
-        Fields marked (required) must be filled in. It takes about two minutes, and nothing here times out.{" "}
-        <a href="/accessibility#adjustments" className="font-medium text-brand underline">
-          Need an adjustment, or another way to apply?
+        {t("requiredNote")}{" "}
+        <a href={`${prefix}/accessibility#adjustments`} className="font-medium text-brand underline">
+          {t("adjustment")}
         </a>
       </p>
 
       <input type="hidden" name="jobUuid" value={definition.jobUuid} />
+      <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="formToken" value={state.formToken} />
       <input type="hidden" name="utmSource" value={values.utmSource || utmSource} />
       <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
         <label>
-          Website (leave this empty)
+          {t("honeypot")}
           <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
         </label>
       </div>
 
       <fieldset className="grid gap-5 sm:grid-cols-2">
-        <legend className="mb-2 text-lg font-semibold text-slate-900">About you</legend>
+        <legend className="mb-2 text-lg font-semibold text-slate-900">{t("aboutYou")}</legend>
         {TEXT_FIELDS.map(({ name, autoComplete, type, required, hint, wide }) => (
           <div key={name} className={wide ? "sm:col-span-2" : undefined}>
-            <Field name={name} label={label(name)} required={required} hint={hint} error={errorOf(name)}>
+            <Field name={name} label={label(name)} required={required} hint={hint ? t(hint) : undefined} error={errorOf(name)}>
               <TextInput
                 id={fieldId(name)}
                 type={type}
@@ -256,7 +245,7 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
               aria-describedby={describedBy(FIELDS.country, false, errorOf(FIELDS.country))}
               {...register(FIELDS.country)}
             >
-              <option value="">Choose a country</option>
+              <option value="">{t("chooseCountry")}</option>
               {countries.map((c) => (
                 <option key={c.code} value={c.code}>
                   {c.name}
@@ -268,12 +257,12 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
       </fieldset>
 
       <fieldset className="space-y-5">
-        <legend className="mb-2 text-lg font-semibold text-slate-900">Your experience</legend>
+        <legend className="mb-2 text-lg font-semibold text-slate-900">{t("experience")}</legend>
         <Field
           name={FIELDS.resume}
           label={label(FIELDS.resume)}
           required={definition.requiresCv}
-          hint="PDF, DOC or DOCX, up to 50 MB"
+          hint={t("resumeHint")}
           error={errorOf(FIELDS.resume)}
         >
           <input
@@ -288,14 +277,14 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
           />
           {state.resumeNeedsReselect && !resumeChosen ? (
             <p id="apply-resume-again" className="mt-1 text-sm font-medium text-amber-900" data-testid="resume-again">
-              Please choose your resume again: for your security, browsers cannot keep a chosen file after a page reload.
+              {t("resumeAgain")}
             </p>
           ) : null}
         </Field>
         <Field
           name={FIELDS.coverLetter}
           label={label(FIELDS.coverLetter)}
-          hint={`Why this job, and why you. Up to ${MAX_COVER_LETTER.toLocaleString("en")} characters.`}
+          hint={t("coverHint", { max: MAX_COVER_LETTER })}
           error={errorOf(FIELDS.coverLetter)}
         >
           <textarea
@@ -313,14 +302,14 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
             className={`mt-1 text-sm ${coverLetter.length > MAX_COVER_LETTER ? "font-medium text-red-800" : "text-slate-600"}`}
             aria-live="polite"
           >
-            {coverLetter.length.toLocaleString("en")} of {MAX_COVER_LETTER.toLocaleString("en")} characters
+            {t("coverCount", { count: coverLetter.length, max: MAX_COVER_LETTER })}
           </p>
         </Field>
       </fieldset>
 
       {definition.questions.length ? (
         <fieldset className="space-y-5">
-          <legend className="mb-2 text-lg font-semibold text-slate-900">A few questions from {companyName}</legend>
+          <legend className="mb-2 text-lg font-semibold text-slate-900">{t("questions", { company: companyName })}</legend>
           {definition.questions.map((question, i) => (
             <QuestionField
               key={answerField(i)}
@@ -336,19 +325,19 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
 
       {definition.optInJob || definition.optInDatabase ? (
         <fieldset className="space-y-4">
-          <legend className="mb-2 text-lg font-semibold text-slate-900">Your data</legend>
+          <legend className="mb-2 text-lg font-semibold text-slate-900">{t("yourData")}</legend>
           <p className="text-sm text-slate-700">
-            {companyName} uses your details only to handle your application.{" "}
+            {t("dataUse", { company: companyName })}{" "}
             {privacyPolicyUrl ? (
               <a href={privacyPolicyUrl} className="font-medium text-brand underline" rel="noopener noreferrer" target="_blank">
-                Read the privacy policy (opens in a new tab)
+                {t("privacyNewTab")}
               </a>
             ) : null}
           </p>
           {(
             [
-              [FIELDS.consentJob, definition.optInJob, `I agree that ${companyName} may process my details to consider me for this job.`],
-              [FIELDS.consentDatabase, definition.optInDatabase, `I agree that ${companyName} may keep my details to contact me about future jobs.`],
+              [FIELDS.consentJob, definition.optInJob, t("consentJobText", { company: companyName })],
+              [FIELDS.consentDatabase, definition.optInDatabase, t("consentDatabaseText", { company: companyName })],
             ] as const
           )
             .filter(([, asked]) => asked)
@@ -366,7 +355,7 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
                     {...register(name)}
                   />
                   <label htmlFor={fieldId(name)} className="text-slate-900">
-                    {text} <span className="text-slate-700">(required)</span>
+                    {text} <span className="text-slate-700">{t("required")}</span>
                   </label>
                 </div>
                 <FieldError name={name} error={errorOf(name)} />
@@ -375,9 +364,9 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
         </fieldset>
       ) : privacyPolicyUrl ? (
         <p className="text-sm text-slate-700">
-          How we use your details:{" "}
+          {t("howWeUse")}{" "}
           <a href={privacyPolicyUrl} className="font-medium text-brand underline" rel="noopener noreferrer" target="_blank">
-            privacy policy (opens in a new tab)
+            {t("privacyLink")}
           </a>
         </p>
       ) : null}
@@ -389,10 +378,10 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
           aria-describedby="apply-sending"
           className="min-h-12 w-full rounded-md bg-brand px-6 text-lg font-semibold text-brand-contrast hover:opacity-90 disabled:cursor-wait disabled:opacity-70 sm:w-auto"
         >
-          {sending || state.status === "sent" ? "Sending your application…" : "Submit application"}
+          {sending || state.status === "sent" ? t("sending") : t("submit")}
         </button>
         <p id="apply-sending" role="status" aria-live="polite" className="mt-2 text-sm text-slate-700">
-          {sending ? "Sending your application. With a large resume this can take a little while: please keep this page open." : ""}
+          {sending ? t("sendingNote") : ""}
         </p>
       </div>
     </form>

@@ -6,12 +6,13 @@
 // ("Apply now") or arrives at #apply. Until then the page carries a link to /jobs/<slug>/apply,
 // where the form is rendered on the server: that is the way in without JavaScript.
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { ApplicationFormDefinition } from "@/lib/applications/schema";
 
 const ApplicationForm = dynamic(() => import("./application-form").then((m) => m.ApplicationForm), { ssr: false });
 
-type Props = { definition: ApplicationFormDefinition; privacyPolicyUrl: string | null; companyName: string };
+type Props = { definition: ApplicationFormDefinition; privacyPolicyUrl: string | null; companyName: string; prefix: string };
 
 async function fetchFormToken(jobUuid: string): Promise<string> {
   try {
@@ -30,11 +31,12 @@ async function fetchFormToken(jobUuid: string): Promise<string> {
   }
 }
 
-export function ApplySection({ definition, privacyPolicyUrl, companyName }: Props) {
+export function ApplySection({ definition, privacyPolicyUrl, companyName, prefix }: Props) {
+  const t = useTranslations("apply");
   const [wanted, setWanted] = useState<"near" | "asked" | null>(null);
   const [token, setToken] = useState<string | null>(null);
   const placeholder = useRef<HTMLDivElement>(null);
-  const applyPage = `/jobs/${definition.jobSlug}/apply`;
+  const applyPage = `${prefix}/jobs/${definition.jobSlug}/apply`;
 
   useEffect(() => {
     const onHash = () => {
@@ -77,12 +79,13 @@ export function ApplySection({ definition, privacyPolicyUrl, companyName }: Prop
         utmSource=""
         permalink={applyPage}
         focusFirstField={wanted === "asked"}
+        prefix={prefix}
       />
     );
   }
   return (
     <div ref={placeholder} className="mt-6 min-h-48 rounded-lg border border-slate-200 bg-slate-50 p-6" data-testid="apply-placeholder">
-      <p className="text-slate-800">It takes about two minutes. Have your resume ready (PDF, DOC or DOCX, up to 50 MB).</p>
+      <p className="text-slate-800">{t("placeholder")}</p>
       <p className="mt-4">
         <a
           href={applyPage}
@@ -92,11 +95,11 @@ export function ApplySection({ definition, privacyPolicyUrl, companyName }: Prop
           }}
           className="inline-flex min-h-11 items-center rounded-md bg-brand px-6 font-semibold text-brand-contrast hover:opacity-90"
         >
-          Start your application
+          {t("start")}
         </a>
       </p>
       <p className="mt-3 text-sm text-slate-700" role="status">
-        {wanted ? "Loading the application form…" : ""}
+        {wanted ? t("loading") : ""}
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
 // Labelled form controls with their hint and error wired up for assistive technology.
+import { useTranslations } from "next-intl";
 import type { ComponentPropsWithoutRef, ReactNode } from "react";
 
 export const inputClass =
@@ -32,11 +33,12 @@ type FieldProps = {
 };
 
 export function Field({ name, label, required, hint, error, children }: FieldProps) {
+  const t = useTranslations("apply");
   return (
     <div>
       <label htmlFor={fieldId(name)} className="block font-medium text-slate-900">
         {label}
-        {required ? <span className="text-slate-700"> (required)</span> : <span className="font-normal text-slate-600"> (optional)</span>}
+        {required ? <span className="text-slate-700"> {t("required")}</span> : <span className="font-normal text-slate-600"> {t("optional")}</span>}
       </label>
       {hint ? (
         <p id={hintId(name)} className="mt-0.5 text-sm text-slate-600">

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import type { QuestionDefinition } from "@/lib/applications/schema";
 import { describedBy, errorId, Field, FieldError, fieldId, inputClass } from "./fields";
@@ -14,6 +15,7 @@ type Props = {
 };
 
 export function QuestionField({ name, question, defaultValue, error, registration }: Props) {
+  const t = useTranslations("apply");
   if (question.kind === "text") {
     return (
       <Field name={name} label={question.text} required error={error}>
@@ -43,7 +45,7 @@ export function QuestionField({ name, question, defaultValue, error, registratio
           aria-describedby={describedBy(name, false, error)}
           {...registration}
         >
-          <option value="">Choose an answer</option>
+          <option value="">{t("chooseAnswer")}</option>
           {question.options.map((option) => (
             <option key={option} value={option}>
               {option}
@@ -56,7 +58,7 @@ export function QuestionField({ name, question, defaultValue, error, registratio
   return (
     <fieldset aria-describedby={error ? errorId(name) : undefined}>
       <legend className="font-medium text-slate-900">
-        {question.text} <span className="text-slate-700">(required)</span>
+        {question.text} <span className="text-slate-700">{t("required")}</span>
       </legend>
       {/* The first radio carries the field id, so the error summary can link to the group. */}
       <div className="mt-2 flex flex-wrap gap-3">

@@ -2,6 +2,8 @@
 // contract, keywords), checked strictly here: a value too long or with line breaks is refused
 // with a reason, never silently dropped (that would widen the alert to every job).
 import { z } from "zod";
+import type { Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { label, matches, type Filters } from "@/lib/jobs/search";
 import type { Job } from "@/lib/jobs/types";
 import { FILTER_KEYS } from "@/lib/page-cache/policy";
@@ -52,17 +54,20 @@ export function parseStoredFilters(json: string): AlertFilters {
 export const jobMatchesAlert = (job: Job, filters: AlertFilters): boolean => matches(job, filters);
 
 /** The alert in words: "Logistics jobs in Manchester, remote, matching “forklift”", or "every new job". */
-export function describeFilters(filters: AlertFilters): string {
+export function describeFilters(filters: AlertFilters, locale: Locale = "en"): string {
+  const t = translator(locale);
   const parts: string[] = [];
-  if (filters.department) parts.push(`in ${filters.department}`);
-  const place = [filters.city, filters.country ? label("country", filters.country) : undefined].filter(Boolean).join(", ");
-  if (place) parts.push(`in ${place}`);
+  if (filters.department) parts.push(t("alerts.inPlace", { place: filters.department }));
+  const place = [filters.city, filters.country ? label("country", filters.country, locale) : undefined].filter(Boolean).join(", ");
+  if (place) parts.push(t("alerts.inPlace", { place }));
+  // German capitalizes its nouns and adjectives alike; the other languages read them lower-case here.
+  const lower = (v: string) => (locale === "de" ? v : v.toLowerCase());
   const kind = [
-    filters.workplace ? label("workplace", filters.workplace).toLowerCase() : undefined,
-    filters.schedule ? label("schedule", filters.schedule).toLowerCase() : undefined,
-    filters.contract ? label("contract", filters.contract).toLowerCase() : undefined,
+    filters.workplace ? lower(label("workplace", filters.workplace, locale)) : undefined,
+    filters.schedule ? lower(label("schedule", filters.schedule, locale)) : undefined,
+    filters.contract ? lower(label("contract", filters.contract, locale)) : undefined,
   ].filter(Boolean);
   if (kind.length) parts.push(kind.join(", "));
-  if (filters.q) parts.push(`matching “${filters.q}”`);
-  return parts.length ? `new jobs ${parts.join("; ")}` : "every new job";
+  if (filters.q) parts.push(t("alerts.matching", { q: filters.q }));
+  return parts.length ? t("alerts.newJobs", { parts: parts.join("; ") }) : t("alerts.every");
 }

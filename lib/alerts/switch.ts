@@ -2,6 +2,8 @@
 // while HR has not switched them off in /admin/alerts. The switch is a setting in the database;
 // every server notices a change (lib/sync) and renders its pages again, form or no form.
 import "server-only";
+import type { Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { isBuildPhase } from "@/lib/build-phase";
 import { database } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -51,10 +53,11 @@ export async function syncAlertsSwitch(): Promise<void> {
 }
 
 /** How often a subscriber may hear from us, in words (ALERTS_MIN_HOURS_BETWEEN). */
-export function alertCadence(): string {
+export function alertCadence(locale: Locale = "en"): string {
+  const t = translator(locale);
   const hours = env().ALERTS_MIN_HOURS_BETWEEN;
-  if (hours === 0) return "as soon as they are posted";
-  if (hours === 24) return "at most one a day";
-  if (hours % 24 === 0) return `at most one every ${hours / 24} days`;
-  return `at most one every ${hours} hours`;
+  if (hours === 0) return t("alerts.cadenceNow");
+  if (hours === 24) return t("alerts.cadenceDay");
+  if (hours % 24 === 0) return t("alerts.cadenceDays", { days: hours / 24 });
+  return t("alerts.cadenceHours", { hours });
 }

@@ -21,12 +21,15 @@ export const COUNTRY_CODES = [
 
 export type CountryCode = (typeof COUNTRY_CODES)[number];
 
-const names = new Intl.DisplayNames(["en"], { type: "region" });
+const options = new Map<string, Array<{ code: CountryCode; name: string }>>();
 
-let options: Array<{ code: CountryCode; name: string }> | undefined;
-
-/** The codes with their English names, sorted by name (computed once). */
-export function countryOptions(): Array<{ code: CountryCode; name: string }> {
-  options ??= COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name));
-  return options;
+/** The codes with their names in the page's language, sorted by name (computed once per language). */
+export function countryOptions(locale = "en"): Array<{ code: CountryCode; name: string }> {
+  let list = options.get(locale);
+  if (!list) {
+    const names = new Intl.DisplayNames([locale], { type: "region" });
+    list = COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name, locale));
+    options.set(locale, list);
+  }
+  return list;
 }

@@ -1,6 +1,8 @@
 // The application form's one schema, built per job and imported by both the client form
 // (zodResolver) and the server action. The server never trusts the browser's checks.
+import { createTranslator } from "next-intl";
 import { z } from "zod";
+import en from "@/lib/i18n/messages/en.json";
 import { COUNTRY_CODES } from "./countries";
 
 export const MAX_RESUME_BYTES = 50 * 1024 * 1024;
@@ -45,25 +47,39 @@ export const FIELDS = {
 
 export const answerField = (index: number) => `answer_${index}`;
 
+/** How each field is named (the form's labels, the error summary's and the length messages'). */
+export const ENGLISH_LABELS: Record<string, string> = en.apply.labels;
+
 const MiB = 1024 * 1024;
 
-const text = (max: number, label: string) =>
+type ErrorKey = keyof (typeof en)["apply"]["errors"];
+/**
+ * The form's error messages in the visitor's language: the browser passes next-intl's
+ * useTranslations("apply.errors"), the server lib/i18n's translator for the form's language.
+ */
+export type ErrorText = (key: ErrorKey, values?: Record<string, string | number>) => string;
+
+const english = createTranslator({ locale: "en", messages: en, namespace: "apply.errors" });
+/** English: the default, for code that has no visitor (tests, scripts). */
+export const ENGLISH_ERRORS: ErrorText = (key, values) => english(key, values);
+
+const text = (max: number, field: string, t: ErrorText) =>
   z.preprocess(
     lines,
     z
       .string()
       .trim()
-      .max(max, { error: `${label} can be at most ${max} characters` }),
+      .max(max, { error: t("tooLong", { field, max }) }),
   );
 
-const required = (max: number, missing: string, label: string) =>
+const required = (max: number, missing: string, field: string, t: ErrorText) =>
   z.preprocess(
     lines,
     z
       .string()
       .trim()
       .min(1, { error: missing })
-      .max(max, { error: `${label} can be at most ${max} characters` }),
+      .max(max, { error: t("tooLong", { field, max }) }),
   );
 
 const checked = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "yes", z.boolean());
@@ -92,18 +108,18 @@ function extensionOf(name: string): string {
 }
 
 /** Name, type and size checks; the server also checks the content (lib/applications/resume.ts). */
-export function resumeProblem(file: File): string | null {
+export function resumeProblem(file: File, t: ErrorText = ENGLISH_ERRORS): string | null {
   if (!(RESUME_EXTENSIONS as readonly string[]).includes(extensionOf(file.name))) {
-    return "Choose a PDF, DOC or DOCX file";
+    return t("resumeType");
   }
   // Browsers give Word files odd or empty types; an empty type is judged by the name and,
   // on the server, by the content.
   if (file.type && !(RESUME_MIME_TYPES as readonly string[]).includes(file.type) && file.type !== "application/octet-stream") {
-    return "Choose a PDF, DOC or DOCX file";
+    return t("resumeType");
   }
-  if (file.size === 0) return "That file is empty: choose your resume again";
+  if (file.size === 0) return t("resumeEmpty");
   if (file.size > MAX_RESUME_BYTES) {
-    return `That file is ${(file.size / MiB).toFixed(1)} MB: the resume can be at most 50 MB`;
+    return t("resumeTooBig", { size: (file.size / MiB).toFixed(1) });
   }
   return null;
 }
@@ -120,55 +136,58 @@ function linkedinUrl(value: string): string | null {
   }
 }
 
-export function applicationSchema(def: ApplicationFormDefinition) {
+/**
+ * The form's schema for one job, with its messages in one language (`t` and `labels`: the
+ * field names as the form shows them, for "First name can be at most 100 characters").
+ */
+export function applicationSchema(def: ApplicationFormDefinition, t: ErrorText = ENGLISH_ERRORS, labels: Record<string, string> = ENGLISH_LABELS) {
   const answers = Object.fromEntries(
     def.questions.map((q, i) => {
-      const base = required(2000, "Answer this question", "The answer");
+      const base = required(2000, t("answer"), t("theAnswer"), t);
       const field =
         q.kind === "text"
           ? base
-          : base.refine((v) => q.options.includes(v), { error: "Choose one of the options" });
+          : base.refine((v) => q.options.includes(v), { error: t("answerOption") });
       return [answerField(i), field];
     }),
   );
+  const label = (name: keyof typeof FIELDS) => labels[name] ?? name;
 
   return z.object({
-    [FIELDS.firstName]: required(100, "Enter your first name", "First name"),
-    [FIELDS.lastName]: required(100, "Enter your last name", "Last name"),
-    [FIELDS.email]: required(254, "Enter your email address", "Email").pipe(
-      z.email({ error: "Enter an email address like name@example.com" }),
-    ),
-    [FIELDS.phone]: text(40, "Phone").refine((v) => v === "" || /^[+()\d][\d\s().\-/]{5,38}$/.test(v), {
-      error: "Enter a phone number using digits, spaces and + ( ) -",
+    [FIELDS.firstName]: required(100, t("firstName"), label("firstName"), t),
+    [FIELDS.lastName]: required(100, t("lastName"), label("lastName"), t),
+    [FIELDS.email]: required(254, t("email"), label("email"), t).pipe(z.email({ error: t("emailFormat") })),
+    [FIELDS.phone]: text(40, label("phone"), t).refine((v) => v === "" || /^[+()\d][\d\s().\-/]{5,38}$/.test(v), {
+      error: t("phone"),
     }),
-    [FIELDS.linkedin]: text(300, "LinkedIn profile")
-      .refine((v) => v === "" || linkedinUrl(v) !== null, { error: "Enter a linkedin.com profile address, like linkedin.com/in/your-name" })
+    [FIELDS.linkedin]: text(300, label("linkedin"), t)
+      .refine((v) => v === "" || linkedinUrl(v) !== null, { error: t("linkedin") })
       .transform((v) => (v === "" ? "" : (linkedinUrl(v) ?? v))),
-    [FIELDS.city]: text(100, "City"),
-    [FIELDS.region]: text(100, "State or region"),
+    [FIELDS.city]: text(100, label("city"), t),
+    [FIELDS.region]: text(100, label("region"), t),
     [FIELDS.country]: z.preprocess(
       (v) => (typeof v === "string" ? v.trim().toUpperCase() : ""),
-      z.union([z.literal(""), z.enum(COUNTRY_CODES, { error: "Choose a country from the list" })]),
+      z.union([z.literal(""), z.enum(COUNTRY_CODES, { error: t("country") })]),
     ),
-    [FIELDS.coverLetter]: text(MAX_COVER_LETTER, "The cover letter"),
+    [FIELDS.coverLetter]: text(MAX_COVER_LETTER, t("theCoverLetter"), t),
     [FIELDS.resume]: z.preprocess(
       fileOf,
       z
         .custom<File | undefined>()
         .superRefine((file, ctx) => {
           if (!file) {
-            if (def.requiresCv) ctx.addIssue({ code: "custom", message: "Attach your resume (PDF, DOC or DOCX, up to 50 MB)" });
+            if (def.requiresCv) ctx.addIssue({ code: "custom", message: t("resumeMissing") });
             return;
           }
-          const problem = resumeProblem(file);
+          const problem = resumeProblem(file, t);
           if (problem) ctx.addIssue({ code: "custom", message: problem });
         }),
     ),
     [FIELDS.consentJob]: def.optInJob
-      ? checked.refine((v) => v, { error: "Tick this box so we can consider you for this job" })
+      ? checked.refine((v) => v, { error: t("consentJob") })
       : checked.optional(),
     [FIELDS.consentDatabase]: def.optInDatabase
-      ? checked.refine((v) => v, { error: "Tick this box to let us keep your details for future jobs" })
+      ? checked.refine((v) => v, { error: t("consentDatabase") })
       : checked.optional(),
     ...answers,
   });

@@ -6,6 +6,9 @@ import { createHash, randomUUID } from "node:crypto";
 import { z } from "zod";
 import { getBranding } from "@/lib/branding";
 import { env } from "@/lib/env";
+import { catalogs } from "@/lib/i18n/catalogs";
+import type { Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { getJobsSnapshot } from "@/lib/jobs";
 import { log } from "@/lib/log";
 import { cleanUtm, sourceOf } from "@/lib/insights/channels";
@@ -63,12 +66,15 @@ function resumeSent(formData: FormData): boolean {
   return fileOf(formData.get(FIELDS.resume)) !== undefined;
 }
 
-function applied(slug: string, queued: boolean): { redirectTo: string } {
-  return { redirectTo: `/jobs/${slug}/applied${queued ? "?queued=1" : ""}` };
+/** The form's language, and its pages' URL prefix ("" or "/de"), for messages and the thank-you page. */
+export type FormLanguage = { locale: Locale; prefix: string };
+
+function applied(slug: string, queued: boolean, prefix = ""): { redirectTo: string } {
+  return { redirectTo: `${prefix}/jobs/${slug}/applied${queued ? "?queued=1" : ""}` };
 }
 
 /** Waits while another request is delivering the same application, then reports its result. */
-async function settle(record: ApplicationRecord): Promise<SubmitResult | null> {
+async function settle(record: ApplicationRecord, prefix: string): Promise<SubmitResult | null> {
   const deadline = Date.now() + SETTLE_TIMEOUT_MS;
   let current: ApplicationRecord | undefined = record;
   while (current && current.status === "pending" && (current.lease_until ?? 0) > Date.now() && Date.now() < deadline) {
@@ -76,18 +82,25 @@ async function settle(record: ApplicationRecord): Promise<SubmitResult | null> {
     current = await findById(current.id);
   }
   if (!current) return null;
-  if (current.status === "delivered") return applied(current.job_slug, false);
-  if (current.status === "pending") return applied(current.job_slug, true);
+  if (current.status === "delivered") return applied(current.job_slug, false, prefix);
+  if (current.status === "pending") return applied(current.job_slug, true, prefix);
   return null;
 }
 
-export async function submitApplication(prev: ApplyState, formData: FormData, clientIp: string): Promise<SubmitResult> {
+export async function submitApplication(
+  prev: ApplyState,
+  formData: FormData,
+  clientIp: string,
+  { locale, prefix }: FormLanguage = { locale: "en", prefix: "" },
+): Promise<SubmitResult> {
+  const t = translator(locale);
+  const sent = (slug: string, queued: boolean) => applied(slug, queued, prefix);
   const jobUuid = String(formData.get(JOB_FIELD) ?? "");
   const { jobs } = await getJobsSnapshot();
   const job = jobs.find((j) => j.uuid === jobUuid);
   const formToken = String(formData.get(TOKEN_FIELD) ?? prev.formToken ?? "");
   if (!job || !job.isOpen) {
-    return { state: { status: "closed", formToken, message: "Applications for this job have closed, so this one was not sent. Have a look at our other open jobs." } };
+    return { state: { status: "closed", formToken, message: t("apply.status.closed") } };
   }
   const values = typedValues(formData, job.questions.length);
   const keep = (state: Omit<ApplyState, "values" | "resumeNeedsReselect" | "formToken"> & { formToken?: string }): SubmitResult => ({
@@ -97,9 +110,9 @@ export async function submitApplication(prev: ApplyState, formData: FormData, cl
   // 1. The shared schema, built from the server's own copy of the job.
   const definition = formDefinition(job);
   const raw: Record<string, unknown> = Object.fromEntries(formData.entries());
-  const parsed = applicationSchema(definition).safeParse(raw);
+  const parsed = applicationSchema(definition, (key, v) => t(`apply.errors.${key}`, v), catalogs[locale].apply.labels).safeParse(raw);
   if (!parsed.success) {
-    return keep({ status: "invalid", message: "Some answers need another look.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> });
+    return keep({ status: "invalid", message: t("apply.status.invalid"), fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> });
   }
   const data = parsed.data as Record<string, unknown>;
   const str = (name: string) => (typeof data[name] === "string" ? (data[name] as string) : "");
@@ -107,25 +120,25 @@ export async function submitApplication(prev: ApplyState, formData: FormData, cl
   // 2. Spam: a filled honeypot is dropped quietly (bots get the thank-you page).
   if (String(formData.get(HONEYPOT_FIELD) ?? "") !== "") {
     logger.warn({ job: job.uuid }, "application dropped: honeypot filled");
-    return applied(job.slug, false);
+    return sent(job.slug, false);
   }
   const token = await readFormToken(formToken);
   if (!token || token.jobUuid !== job.uuid) {
     return keep({
       status: "error",
-      message: "This form had expired. Nothing was sent: please press Submit application again.",
+      message: t("apply.status.expired"),
       formToken: await issueFormToken(job.uuid),
     });
   }
   const config = env();
   if (Date.now() - token.renderedAt < config.APPLY_MIN_FILL_SECONDS * 1000) {
-    return keep({ status: "too-fast", message: "That was quicker than we expected. Please check your answers and press Submit application again." });
+    return keep({ status: "too-fast", message: t("apply.status.tooFast") });
   }
 
   // 3. The same form sent again (double click, resubmit, back button): the first one's result.
   const existing = await findByKey(token.key);
   if (existing) {
-    const result = await settle(existing);
+    const result = await settle(existing, prefix);
     if (result) return result;
     await removeForResubmission(existing.id); // Occupop refused it; this is the corrected one.
   }
@@ -134,7 +147,7 @@ export async function submitApplication(prev: ApplyState, formData: FormData, cl
   const duplicate = await findRecentDuplicate(dedupeKey, Date.now() - DUPLICATE_WINDOW_MS);
   if (duplicate) {
     logger.info({ job: job.uuid, application: duplicate.id }, "application already received for this job and email");
-    return (await settle(duplicate)) ?? applied(job.slug, true);
+    return (await settle(duplicate, prefix)) ?? sent(job.slug, true);
   }
 
   // 4. The resume by its content, whatever its name.
@@ -142,7 +155,7 @@ export async function submitApplication(prev: ApplyState, formData: FormData, cl
   let mime: string | null = null;
   if (resume) {
     const sniffed = await sniffResume(resume);
-    if (!sniffed.ok) return keep({ status: "invalid", message: "Some answers need another look.", fieldErrors: { [FIELDS.resume]: [sniffed.problem] } });
+    if (!sniffed.ok) return keep({ status: "invalid", message: t("apply.status.invalid"), fieldErrors: { [FIELDS.resume]: [sniffed.problem] } });
     mime = sniffed.mime;
   }
 
@@ -151,7 +164,7 @@ export async function submitApplication(prev: ApplyState, formData: FormData, cl
   if (!limit.allowed) {
     return keep({
       status: "rate-limited",
-      message: `Several applications were sent from your connection in the last minute. Please wait about ${Math.ceil(limit.retryAfterMs / 1000)} seconds and press Submit application again.`,
+      message: t("apply.status.rateLimited", { seconds: Math.ceil(limit.retryAfterMs / 1000) }),
     });
   }
 
@@ -188,7 +201,7 @@ export async function submitApplication(prev: ApplyState, formData: FormData, cl
   });
   if (!inserted) {
     // A concurrent request with the same key won the race (nothing of this one was stored).
-    return (await settle(record)) ?? applied(job.slug, true);
+    return (await settle(record, prefix)) ?? sent(job.slug, true);
   }
   logger.info({ application: id, job: job.uuid }, "application received");
   count({ metric: "submit", jobUuid: job.uuid, source: channel });
@@ -197,13 +210,13 @@ export async function submitApplication(prev: ApplyState, formData: FormData, cl
   const outcome = await processApplication(id, { resume });
   switch (outcome.kind) {
     case "delivered":
-      return applied(job.slug, false);
+      return sent(job.slug, false);
     case "queued":
     case "busy":
-      return applied(job.slug, true);
+      return sent(job.slug, true);
     case "failed": {
       if (outcome.reason === "closed") {
-        return keep({ status: "closed", message: "This job has just closed for applications, so your application could not be passed on. Have a look at our other open jobs." });
+        return keep({ status: "closed", message: t("apply.status.closedJustNow") });
       }
       if (outcome.reason === "rejected") {
         const fieldErrors: Record<string, string[]> = {};
@@ -215,12 +228,12 @@ export async function submitApplication(prev: ApplyState, formData: FormData, cl
         }
         return keep({
           status: "invalid",
-          message: unplaced.length ? unplaced.join(" ") : "The company's system could not accept some answers. Please check them and send again.",
+          message: unplaced.length ? unplaced.join(" ") : t("apply.status.occupopRefused"),
           fieldErrors,
         });
       }
       // The token was refused: the application is kept, and HR is shown why.
-      return applied(job.slug, true);
+      return sent(job.slug, true);
     }
   }
 }

@@ -5,6 +5,9 @@ import "server-only";
 import { cache } from "react";
 import { isBuildPhase } from "@/lib/build-phase";
 import { getJobsSnapshot } from "@/lib/jobs";
+import { publishLanguages } from "@/lib/i18n/offered";
+import type { Languages, Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { textOn } from "./colors";
 import { imageUrl } from "./images";
 import { DEFAULT_STORED_BRANDING, type StoredBranding } from "./schema";
@@ -31,6 +34,12 @@ export type Branding = {
   accessibilityContact: string | null;
   sourceName: string;
   footerText: string;
+  /** The languages on offer and the default (unprefixed URLs). */
+  languages: Languages;
+  /** The headline and introduction HR wrote per language other than the default. */
+  translations: StoredBranding["translations"];
+  /** Whether HR named the site; otherwise each language says "Careers at …" in its own words. */
+  customSiteTitle: boolean;
 };
 
 async function companyFromOccupop(): Promise<string | null> {
@@ -61,7 +70,30 @@ export function resolveBranding(stored: StoredBranding, version: number, fallbac
     accessibilityContact: stored.accessibilityContact || null,
     sourceName: stored.sourceName || `${companyName} careers site`,
     footerText: stored.footerText || `© ${new Date().getUTCFullYear()} ${companyName}`,
+    languages: { offered: stored.languages, defaultLocale: stored.defaultLanguage },
+    translations: stored.translations,
+    customSiteTitle: Boolean(stored.siteTitle),
   };
+}
+
+/**
+ * The branding as a page in `locale` shows it: the default language has HR's own headline and
+ * introduction; another language has what HR wrote for it, or else the catalog's. Left at the
+ * shipped defaults, every language has the catalog's words.
+ */
+export function brandingIn(branding: Branding, locale: Locale): Branding {
+  const t = translator(locale);
+  const siteTitle = branding.customSiteTitle ? branding.siteTitle : t("site.title", { company: branding.companyName });
+  if (locale === branding.languages.defaultLocale) {
+    return {
+      ...branding,
+      siteTitle,
+      heroHeadline: branding.heroHeadline === DEFAULT_STORED_BRANDING.heroHeadline ? t("hero.defaultHeadline") : branding.heroHeadline,
+      heroIntro: branding.heroIntro === DEFAULT_STORED_BRANDING.heroIntro ? t("hero.defaultIntro") : branding.heroIntro,
+    };
+  }
+  const own = branding.translations[locale];
+  return { ...branding, siteTitle, heroHeadline: own?.heroHeadline || t("hero.defaultHeadline"), heroIntro: own?.heroIntro || t("hero.defaultIntro") };
 }
 
 /** The branding in effect (read once per request). */
@@ -69,6 +101,7 @@ export const getBranding = cache(async (): Promise<Branding> => {
   if (isBuildPhase()) return resolveBranding(DEFAULT_STORED_BRANDING, 0, null);
   const current = await currentVersion();
   const stored = current?.data ?? DEFAULT_STORED_BRANDING;
+  publishLanguages({ offered: stored.languages, defaultLocale: stored.defaultLanguage });
   return resolveBranding(stored, current?.id ?? 0, stored.companyName ? null : await companyFromOccupop());
 });
 

@@ -46,7 +46,8 @@ export async function saveBrandingForm(formData: FormData, by: string): Promise<
   if (!parsed.success || Object.keys(fieldErrors).length) {
     return { status: "invalid", message: "Nothing was saved: some fields need another look.", fieldErrors, baseVersion };
   }
-  const result = await saveVersion({ ...parsed.data, ...images }, baseVersion, by);
+  // The languages and their texts are saved on their own page (/admin/languages) and kept here.
+  const result = await saveVersion({ ...base, ...parsed.data, ...images }, baseVersion, by);
   if (!result.ok) {
     return {
       status: "stale",

@@ -1,5 +1,6 @@
 // What HR can change, validated with zod on the server (and in the editor as they type).
 import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/locales";
 
 export const SOCIAL_SLOTS = 4;
 
@@ -58,6 +59,25 @@ export const brandingFieldsSchema = z.object({
     }),
 });
 
+/** The headline and introduction in one language other than the default (blank: the catalog's). */
+const localizedTexts = z.object({ heroHeadline: words(120, "Headline"), heroIntro: words(400, "Introduction") });
+
+/** Which languages are on offer, the default (unprefixed URLs), and the texts written per language. */
+export const languageFieldsSchema = z
+  .object({
+    languages: z.array(z.enum(LOCALES)).min(1, { error: "Offer at least one language" }),
+    defaultLanguage: z.enum(LOCALES, { error: "Choose the default language" }),
+    translations: z.partialRecord(z.enum(LOCALES), localizedTexts),
+  })
+  .refine((v) => v.languages.includes(v.defaultLanguage), {
+    path: ["defaultLanguage"],
+    error: "The default language must be one of the languages on offer",
+  });
+
+export type LanguageFields = z.infer<typeof languageFieldsSchema>;
+
+export const DEFAULT_LANGUAGE_FIELDS: LanguageFields = { languages: [...LOCALES], defaultLanguage: "en", translations: {} };
+
 export type BrandingFields = z.infer<typeof brandingFieldsSchema>;
 
 export const IMAGE_FIELDS = ["logo", "favicon", "heroImage"] as const;
@@ -67,6 +87,10 @@ export type ImageField = (typeof IMAGE_FIELDS)[number];
 export const storedBrandingSchema = brandingFieldsSchema.extend({
   // Added after the first releases: versions saved before it have none.
   accessibilityContact: contact("The accessibility contact").default(""),
+  // Added with the translations: versions saved before them offer every language, English first.
+  languages: z.array(z.enum(LOCALES)).min(1).default([...LOCALES]),
+  defaultLanguage: z.enum(LOCALES).default("en"),
+  translations: z.partialRecord(z.enum(LOCALES), localizedTexts).default({}),
   logo: z.string().nullable(),
   favicon: z.string().nullable(),
   heroImage: z.string().nullable(),
@@ -93,6 +117,7 @@ export const DEFAULT_STORED_BRANDING: StoredBranding = {
   sourceName: "",
   footerText: "",
   socialLinks: [],
+  ...DEFAULT_LANGUAGE_FIELDS,
   logo: null,
   favicon: null,
   heroImage: null,

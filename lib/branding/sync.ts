@@ -2,7 +2,9 @@
 // lib/sync) renders the public pages again here too.
 import "server-only";
 import { invalidatePages } from "@/lib/page-cache";
-import { latestVersionId } from "./store";
+import { publishLanguages } from "@/lib/i18n/offered";
+import { DEFAULT_STORED_BRANDING } from "./schema";
+import { currentVersion, latestVersionId } from "./store";
 
 const KEY = Symbol.for("careers.branding-known-version");
 type Known = { version?: number };
@@ -24,5 +26,12 @@ export async function syncBrandingFromDatabase(): Promise<void> {
   const latest = await latestVersionId();
   const k = known();
   if (k.version !== undefined && k.version !== latest) invalidatePages("branding saved on another server");
+  if (k.version !== latest) await publishStoredLanguages();
   k.version = latest;
+}
+
+/** Tells the HTTP front's first-visit redirect which languages are on offer now. */
+export async function publishStoredLanguages(): Promise<void> {
+  const stored = (await currentVersion())?.data ?? DEFAULT_STORED_BRANDING;
+  publishLanguages({ offered: stored.languages, defaultLocale: stored.defaultLanguage });
 }

@@ -3,26 +3,32 @@
 import "server-only";
 import { Feed } from "feed";
 import type { Branding } from "@/lib/branding";
+import type { Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { describeJob, excerpt } from "./description";
 import { employmentLabel, locationLabel, salaryLabel, whereLabel } from "./format";
 import type { Job } from "./types";
 
-export function jobsRss(jobs: Job[], siteUrl: string, branding: Branding): string {
+/** A feed's language, and its pages' URL prefix ("" or "/de"). */
+export type FeedLanguage = { locale: Locale; prefix: string };
+
+export function jobsRss(jobs: Job[], siteUrl: string, branding: Branding, { locale, prefix }: FeedLanguage = { locale: "en", prefix: "" }): string {
+  const base = `${siteUrl}${prefix}`;
   const feed = new Feed({
-    title: `${branding.siteTitle}: open jobs`,
+    title: translator(locale)("feeds.title", { site: branding.siteTitle }),
     description: branding.heroIntro,
-    id: `${siteUrl}/`,
-    link: `${siteUrl}/`,
-    language: "en",
+    id: `${base}/`,
+    link: `${base}/`,
+    language: locale,
     copyright: branding.footerText,
     updated: jobs[0] ? new Date(jobs[0].postedAt) : undefined,
     generator: "Occupop careers site",
-    feedLinks: { rss: `${siteUrl}/jobs.rss`, json: `${siteUrl}/jobs.json` },
+    feedLinks: { rss: `${base}/jobs.rss`, json: `${base}/jobs.json` },
   });
   for (const job of jobs) {
-    const url = `${siteUrl}/jobs/${job.slug}`;
+    const url = `${base}/jobs/${job.slug}`;
     feed.addItem({
-      title: `${job.title} (${whereLabel(job)})`,
+      title: `${job.title} (${whereLabel(job, locale)})`,
       id: url,
       link: url,
       date: new Date(job.postedAt),
@@ -51,25 +57,27 @@ export type PublicJob = {
   summary: string;
 };
 
-export function jobsJson(jobs: Job[], siteUrl: string, branding: Branding) {
+export function jobsJson(jobs: Job[], siteUrl: string, branding: Branding, { locale, prefix }: FeedLanguage = { locale: "en", prefix: "" }) {
+  const base = `${siteUrl}${prefix}`;
   return {
     version: 1,
     company: branding.companyName,
-    site: `${siteUrl}/`,
+    language: locale,
+    site: `${base}/`,
     generatedAt: new Date().toISOString(),
     jobs: jobs.map(
       (job): PublicJob => ({
         id: job.uuid,
         title: job.title,
-        url: `${siteUrl}/jobs/${job.slug}`,
+        url: `${base}/jobs/${job.slug}`,
         department: job.departments[0] ?? null,
-        location: locationLabel(job.location),
+        location: locationLabel(job.location, locale),
         countryCode: job.location?.countryCode ?? null,
         workplace: job.workplace,
         schedule: job.schedule,
         contract: job.contract?.kind ?? null,
-        employment: employmentLabel(job),
-        salary: salaryLabel(job.salary, job.location?.countryCode),
+        employment: employmentLabel(job, locale),
+        salary: salaryLabel(job.salary, job.location?.countryCode, locale),
         postedAt: job.postedAt,
         closesAt: job.closesAt,
         summary: excerpt(describeJob(job).text, 300),

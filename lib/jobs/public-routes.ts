@@ -1,19 +1,31 @@
 // Shared by the feed routes: the open jobs, or a 503 when none were ever loaded.
 import "server-only";
-import { getBranding, type Branding } from "@/lib/branding";
+import { brandingIn, getBranding, type Branding } from "@/lib/branding";
 import { env } from "@/lib/env";
+import { DEFAULT_SEGMENT, isLocale, localePrefix, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { getOpenJobs, JobsUnavailableError } from "./index";
 import type { Job } from "./types";
 
-export type FeedInput = { jobs: Job[]; siteUrl: string; branding: Branding };
+export type FeedInput = { jobs: Job[]; siteUrl: string; branding: Branding; language: { locale: Locale; prefix: string } };
 
-export async function withOpenJobs(render: (input: FeedInput) => Response): Promise<Response> {
+/** The feed routes' [locale] segment ("_": the default language); null when not on offer. */
+export async function feedLanguage(segment: string): Promise<{ locale: Locale; prefix: string } | null> {
+  const { languages } = await getBranding();
+  const locale = segment === DEFAULT_SEGMENT ? languages.defaultLocale : segment;
+  if (!isLocale(locale) || !languages.offered.includes(locale)) return null;
+  return { locale, prefix: localePrefix(locale, languages.defaultLocale) };
+}
+
+export async function withOpenJobs(segment: string, render: (input: FeedInput) => Response): Promise<Response> {
+  const language = await feedLanguage(segment);
+  if (!language) return new Response("Not found\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   try {
     const [jobs, branding] = await Promise.all([getOpenJobs(), getBranding()]);
-    return render({ jobs, siteUrl: env().SITE_URL, branding });
+    return render({ jobs, siteUrl: env().SITE_URL, branding: brandingIn(branding, language.locale), language });
   } catch (error) {
     if (!(error instanceof JobsUnavailableError)) throw error;
-    return new Response("Jobs are temporarily unavailable. Please try again in a few minutes.\n", {
+    return new Response(`${translator(language.locale)("unavailable.plain")}\n`, {
       status: 503,
       headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "120" },
     });

@@ -2,8 +2,9 @@
 // parsed here with zod; each facet counts the jobs that match every other active filter.
 import { z } from "zod";
 import { describeJob } from "./description";
-import { CONTRACT_LABELS, countryName, SCHEDULE_LABELS, WORKPLACE_LABELS } from "./format";
+import { contractKindLabel, countryName, scheduleLabel, workplaceLabel } from "./format";
 import type { ContractKind, Job, Schedule, Workplace } from "./types";
+import type { Locale } from "@/lib/i18n/locales";
 
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -82,16 +83,16 @@ export function matches(job: Job, filters: Filters, except?: FacetKey): boolean 
   return (Object.keys(facetValue) as FacetKey[]).every((key) => key === except || matchesFacet(job, key, filters[key]));
 }
 
-export function label(key: FacetKey, value: string): string {
+export function label(key: FacetKey, value: string, locale: Locale = "en"): string {
   switch (key) {
     case "country":
-      return countryName(value);
+      return countryName(value, locale);
     case "schedule":
-      return SCHEDULE_LABELS[value as Schedule];
+      return scheduleLabel(value as Schedule, locale);
     case "contract":
-      return CONTRACT_LABELS[value as ContractKind];
+      return contractKindLabel(value as ContractKind, locale);
     case "workplace":
-      return WORKPLACE_LABELS[value as Workplace];
+      return workplaceLabel(value as Workplace, locale);
     default:
       return value;
   }
@@ -103,7 +104,7 @@ const FIXED_ORDER: Partial<Record<FacetKey, string[]>> = {
   workplace: ["on-site", "hybrid", "remote"],
 };
 
-function facet(jobs: Job[], filters: Filters, key: FacetKey): FacetOption[] {
+function facet(jobs: Job[], filters: Filters, key: FacetKey, locale: Locale): FacetOption[] {
   const counts = new Map<string, { count: number; group?: string }>();
   // Cities are listed within the chosen country, so the country filter applies to them.
   const except = key;
@@ -111,7 +112,7 @@ function facet(jobs: Job[], filters: Filters, key: FacetKey): FacetOption[] {
     const values = key === "department" ? job.departments : [facetValue[key](job)];
     for (const value of values) {
       if (!value) continue;
-      const entry = counts.get(value) ?? { count: 0, group: key === "city" && job.location?.countryCode ? countryName(job.location.countryCode) : undefined };
+      const entry = counts.get(value) ?? { count: 0, group: key === "city" && job.location?.countryCode ? countryName(job.location.countryCode, locale) : undefined };
       if (matches(job, filters, except)) entry.count++;
       counts.set(value, entry);
     }
@@ -119,7 +120,7 @@ function facet(jobs: Job[], filters: Filters, key: FacetKey): FacetOption[] {
   const selected = filters[key];
   let options = [...counts.entries()]
     .filter(([value, { count }]) => count > 0 || value === selected)
-    .map(([value, { count, group }]) => ({ value, label: label(key, value), count, ...(group ? { group } : {}) }));
+    .map(([value, { count, group }]) => ({ value, label: label(key, value, locale), count, ...(group ? { group } : {}) }));
   if (key === "city" && filters.country) {
     options = options.filter((o) => jobs.some((j) => j.location?.city === o.value && j.location.countryCode === filters.country));
   }
@@ -127,16 +128,16 @@ function facet(jobs: Job[], filters: Filters, key: FacetKey): FacetOption[] {
   return options.sort((a, b) =>
     order
       ? order.indexOf(a.value) - order.indexOf(b.value)
-      : (a.group ?? "").localeCompare(b.group ?? "") || a.label.localeCompare(b.label),
+      : (a.group ?? "").localeCompare(b.group ?? "") || a.label.localeCompare(b.label, locale),
   );
 }
 
 export type SearchResult = { jobs: Job[]; facets: Facets; total: number };
 
 /** Open jobs matching the filters (newest first, as given), with a count per facet option. */
-export function searchJobs(openJobs: Job[], filters: Filters): SearchResult {
+export function searchJobs(openJobs: Job[], filters: Filters, locale: Locale = "en"): SearchResult {
   const facets = Object.fromEntries(
-    (Object.keys(facetValue) as FacetKey[]).map((key) => [key, facet(openJobs, filters, key)]),
+    (Object.keys(facetValue) as FacetKey[]).map((key) => [key, facet(openJobs, filters, key, locale)]),
   ) as Facets;
   return { jobs: openJobs.filter((job) => matches(job, filters)), facets, total: openJobs.length };
 }

@@ -9,8 +9,14 @@
  */
 export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=600";
 
-/** Paths served from the page cache (next.config.ts `headers`). */
+/** Paths served from the page cache (next.config.ts `headers`), and the same with a language prefix where they have one. */
 export const CACHED_PATHS = ["/", "/jobs/:slug", "/jobs.json", "/jobs.rss", "/sitemap.xml", "/robots.txt"];
+
+/**
+ * The public pages that exist in every language (app/[locale]): /de/jobs/x is German, and the
+ * unprefixed /jobs/x is the default language's, rewritten to /_/jobs/x (next.config.ts).
+ */
+export const LOCALIZED_PATHS = ["/", "/search", "/accessibility", "/jobs/:path*", "/alerts/:path*", "/jobs.json", "/jobs.rss"];
 
 /**
  * The listing's filters, as query keys: they make the listing a filtered one, rendered per

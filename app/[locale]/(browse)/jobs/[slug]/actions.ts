@@ -1,0 +1,51 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { submitApplication, TOKEN_FIELD, type FormLanguage } from "@/lib/applications/submit";
+import { getBranding } from "@/lib/branding";
+import { isLocale, localePrefix } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
+import type { ApplyState } from "@/lib/applications/schema";
+import { clientIp } from "@/lib/client-ip";
+import { log } from "@/lib/log";
+
+/** The application form's server action: (prevState, formData) → state, or a redirect. */
+export async function applyAction(given: ApplyState, formData: FormData): Promise<ApplyState> {
+  // The arguments come from the network: a crafted call can send anything.
+  const prev: ApplyState = given && typeof given === "object" && typeof given.formToken === "string" ? given : { status: "idle", formToken: "" };
+  if (!(formData instanceof FormData)) {
+    return { status: "error", message: translator("en")("apply.status.notAForm"), formToken: prev.formToken };
+  }
+  const language = await formLanguage(formData);
+  const t = translator(language.locale);
+  const ip = await clientIp();
+  let result: Awaited<ReturnType<typeof submitApplication>>;
+  try {
+    result = await submitApplication(prev, formData, ip, language);
+  } catch (error) {
+    log("applications").error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, "application could not be stored");
+    return {
+      status: "error",
+      message: t("apply.status.saveFailed"),
+      formToken: String(formData.get(TOKEN_FIELD) ?? prev.formToken),
+      values: Object.fromEntries([...formData.entries()].filter((e): e is [string, string] => typeof e[1] === "string")),
+      resumeNeedsReselect: true,
+    };
+  }
+  if ("redirectTo" in result) {
+    // The page's script navigates itself (sturdier than the router applying an action's
+    // redirect); a form posted without JavaScript gets a real 303.
+    if ((await headers()).has("next-action")) return { status: "sent", formToken: String(formData.get(TOKEN_FIELD) ?? ""), redirectTo: result.redirectTo };
+    redirect(result.redirectTo);
+  }
+  return result.state;
+}
+
+/** The language the form was shown in (its hidden "locale" field), if the site offers it. */
+async function formLanguage(formData: FormData): Promise<FormLanguage> {
+  const { languages } = await getBranding();
+  const given = formData.get("locale");
+  const locale = isLocale(given) && languages.offered.includes(given) ? given : languages.defaultLocale;
+  return { locale, prefix: localePrefix(locale, languages.defaultLocale) };
+}

@@ -1,0 +1,52 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+import { LOCALE_COOKIE, localizedPath, splitLocale, type Locale } from "@/lib/i18n/locales";
+
+type Props = {
+  current: Locale;
+  defaultLocale: Locale;
+  languages: Array<{ locale: Locale; name: string; home: string }>;
+  label: string;
+};
+
+/**
+ * Links to this page in the other languages on offer. The header is the same for every page of
+ * a language (it is in the layout, and cached), so it is rendered with links to each language's
+ * listing, and once in the browser each link points at this very page in that language.
+ * Choosing one remembers it (the cookie the first-visit redirect reads).
+ */
+const noChanges = () => () => {};
+const location = () => `${window.location.pathname}${window.location.search}`;
+
+function remember(locale: Locale): void {
+  document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=31536000; samesite=lax`;
+}
+
+export function LanguageSwitcher({ current, defaultLocale, languages, label }: Props) {
+  // null on the server and while hydrating (the cached HTML's links), then this page's address.
+  const address = useSyncExternalStore(noChanges, location, () => null);
+  if (languages.length < 2) return null;
+  const [pathname = "/", query] = address?.split("?") ?? [];
+  const here = address ? { path: splitLocale(pathname).path, search: query === undefined ? "" : `?${query}` } : null;
+  return (
+    <nav aria-label={label}>
+      <ul className="flex flex-wrap gap-1">
+        {languages.map(({ locale, name, home }) => (
+          <li key={locale}>
+            <a
+              href={here ? `${localizedPath(locale, defaultLocale, here.path)}${here.search}` : home}
+              hrefLang={locale}
+              lang={locale}
+              aria-current={locale === current ? "true" : undefined}
+              onClick={() => remember(locale)}
+              className="inline-flex min-h-11 items-center rounded px-2 text-sm font-medium text-slate-800 underline-offset-4 hover:underline aria-[current=true]:font-bold aria-[current=true]:text-brand aria-[current=true]:underline"
+            >
+              {name}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

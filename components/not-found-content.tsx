@@ -1,0 +1,22 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { SearchBox } from "@/components/search-box";
+import type { Locale } from "@/lib/i18n/locales";
+
+export async function NotFoundContent({ locale, prefix }: { locale: Locale; prefix: string }) {
+  const t = await getTranslations({ locale, namespace: "notFound" });
+  return (
+    <main id="main" className="mx-auto max-w-2xl px-4 py-16 text-center sm:px-6">
+      <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
+      <p className="mt-4 text-slate-700">{t("body")}</p>
+      <div className="mt-6">
+        <SearchBox locale={locale} prefix={prefix} />
+      </div>
+      <p className="mt-6">
+        <Link href={prefix || "/"} className="inline-flex min-h-11 items-center font-medium text-brand underline">
+          {t("allJobs")}
+        </Link>
+      </p>
+    </main>
+  );
+}

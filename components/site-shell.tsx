@@ -1,0 +1,30 @@
+import type { CSSProperties, ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
+import { InsightsBeacon } from "@/components/insights-beacon";
+import { SiteFooter } from "@/components/site-footer";
+import { SiteHeader } from "@/components/site-header";
+import { themeVariables, type Branding } from "@/lib/branding";
+import type { Locale } from "@/lib/i18n/locales";
+
+type Props = { branding: Branding; locale: Locale; prefix: string; children: ReactNode; switcher?: ReactNode };
+
+/** The whole document around a page: <html lang>, skip link, header, footer. */
+export async function SiteShell({ branding, locale, prefix, children, switcher }: Props) {
+  const t = await getTranslations({ locale, namespace: "site" });
+  return (
+    <html lang={locale} style={themeVariables(branding) as CSSProperties}>
+      <body className="flex min-h-screen flex-col">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-3 focus:text-slate-900"
+        >
+          {t("skipToContent")}
+        </a>
+        <SiteHeader branding={branding} locale={locale} prefix={prefix} switcher={switcher} />
+        <div className="flex-1">{children}</div>
+        <SiteFooter branding={branding} locale={locale} prefix={prefix} />
+        <InsightsBeacon />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,58 @@
+// A first visit in the visitor's language. The HTTP front (scripts/server.mjs) asks this before
+// Next.js runs: a GET of an unprefixed public page, from a browser that has no language cookie
+// yet and prefers (Accept-Language) another language on offer, is sent to that language's URL
+// once (307), and the cookie is set so it never happens again. The pages themselves stay the
+// same bytes for everyone, so the page cache is untouched; a prefixed URL, a visitor with the
+// cookie, a crawler without Accept-Language, or a default-language browser go straight through.
+// No loop is possible: only unprefixed URLs are redirected, and the redirect sets the cookie.
+import "server-only";
+import { match } from "@formatjs/intl-localematcher";
+import Negotiator from "negotiator";
+import { LOCALE_COOKIE, localizedPath, splitLocale } from "./locales";
+import { offeredLanguages } from "./offered";
+
+export type EntryRequest = { pathname: string; search: string; headers: Record<string, string | string[] | undefined> };
+export type EntryAnswer = { status: number; headers: Record<string, string>; body: string };
+
+const KEY = Symbol.for("careers.language-entry");
+const YEAR = 365 * 24 * 60 * 60;
+
+/** The public pages a first visit may arrive at (the feeds and the API are not pages). */
+const isPage = (p: string) => p === "/" || p === "/search" || p === "/accessibility" || /^\/jobs\/[^/]+$/.test(p) || p.startsWith("/alerts/");
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+export function languageEntry({ pathname, search, headers }: EntryRequest): EntryAnswer | null {
+  const languages = offeredLanguages();
+  if (!languages || languages.offered.length < 2) return null;
+  if (splitLocale(pathname).locale || !isPage(pathname)) return null;
+  if (headers["next-action"] || headers["next-router-prefetch"] || headers["rsc"] || first(headers["sec-purpose"]).includes("prefetch")) return null;
+  if (new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=`).test(first(headers.cookie))) return null;
+  const requested = new Negotiator({ headers: { "accept-language": first(headers["accept-language"]) } }).languages();
+  if (!first(headers["accept-language"]) || requested.length === 0 || requested[0] === "*") return null;
+  let chosen: string;
+  try {
+    chosen = match(requested, languages.offered, languages.defaultLocale, { algorithm: "best fit" });
+  } catch {
+    return null;
+  }
+  const locale = languages.offered.find((l) => l === chosen);
+  if (!locale || locale === languages.defaultLocale) return null;
+  const location = `${localizedPath(locale, languages.defaultLocale, pathname)}${search}`;
+  return {
+    status: 307,
+    headers: {
+      Location: location,
+      "Set-Cookie": `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=${YEAR}; SameSite=Lax`,
+      "Cache-Control": "private, no-store",
+      Vary: "Accept-Language, Cookie",
+      "Content-Type": "text/plain; charset=utf-8",
+    },
+    body: `${location}\n`,
+  };
+}
+
+/** Called once at start (lib/boot.ts). */
+export function registerLanguageEntry(): void {
+  (globalThis as { [KEY]?: typeof languageEntry })[KEY] = languageEntry;
+}

@@ -1,0 +1,16 @@
+// The languages on offer, as last read from the branding, for the HTTP front's first-visit
+// redirect (scripts/server.mjs asks ./entry.ts before Next.js runs, so it cannot read the
+// database per request). Kept on globalThis: Next.js loads the app's modules in more than one
+// bundle, and they must all see the same value.
+import type { Languages } from "./locales";
+
+const KEY = Symbol.for("careers.languages");
+
+export function publishLanguages(languages: Languages): void {
+  (globalThis as { [KEY]?: Languages })[KEY] = languages;
+}
+
+/** null until the branding was first read (the front then redirects no one). */
+export function offeredLanguages(): Languages | null {
+  return (globalThis as { [KEY]?: Languages })[KEY] ?? null;
+}

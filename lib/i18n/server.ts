@@ -1,0 +1,38 @@
+// A page's language, from its [locale] segment: "_" (an unprefixed URL) is HR's default, and a
+// language that is not on offer is a 404. Every localized layout, page and metadata function
+// starts here, so next-intl knows the language without reading the request (the cached pages
+// stay static).
+import "server-only";
+import { notFound } from "next/navigation";
+import { setRequestLocale } from "next-intl/server";
+import { cache } from "react";
+import { getBranding } from "@/lib/branding";
+import { DEFAULT_SEGMENT, isLocale, localePrefix, localizedPath, type Languages, type Locale } from "./locales";
+
+export type PageLocale = Languages & {
+  locale: Locale;
+  /** "" or "/de": put before a site path (or use `path`). */
+  prefix: string;
+  /** A site path in this page's language. */
+  path: (sitePath: string) => string;
+};
+
+export const pageLocale = cache(async (segment: string): Promise<PageLocale> => {
+  const { languages } = await getBranding();
+  const locale = segment === DEFAULT_SEGMENT ? languages.defaultLocale : segment;
+  if (!isLocale(locale) || !languages.offered.includes(locale)) notFound();
+  setRequestLocale(locale);
+  return {
+    ...languages,
+    locale,
+    prefix: localePrefix(locale, languages.defaultLocale),
+    path: (sitePath) => localizedPath(locale, languages.defaultLocale, sitePath),
+  };
+});
+
+/** hreflang alternates and the canonical URL of a page that exists in every offered language. */
+export function alternates(page: PageLocale, sitePath: string): { canonical: string; languages: Record<string, string> } {
+  const languages: Record<string, string> = Object.fromEntries(page.offered.map((l) => [l, localizedPath(l, page.defaultLocale, sitePath)]));
+  languages["x-default"] = sitePath;
+  return { canonical: page.path(sitePath), languages };
+}
