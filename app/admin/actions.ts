@@ -12,6 +12,7 @@ import { beginSetup, confirmSetup, disableTwoFactor, replaceRecoveryCodes } from
 import { AdminUserError, createAdminUser, findAdminByEmail } from "@/lib/admin/users";
 import { discard, retryNow } from "@/lib/applications/outbox";
 import type { BrandingFormState } from "@/lib/branding/editor";
+import { saveLanguagesForm } from "@/lib/branding/languages";
 import { resetToDefaults, restoreVersion, saveBrandingForm, versionIdSchema } from "@/lib/branding/save";
 import { clientIp } from "@/lib/client-ip";
 import { setAlertsSwitch } from "@/lib/alerts/switch";
@@ -215,4 +216,13 @@ export async function setAlertsAction(_prev: ActionResult, formData: FormData): 
   await setAlertsSwitch(on);
   revalidatePath("/admin/alerts");
   return { ok: true, message: on ? "Job alerts are on: the sign-up form is back on the site." : "Job alerts are off: no sign-ups, no alert emails. Subscribers are kept." };
+}
+
+export async function saveLanguagesAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  if (!isForm(formData)) return NOT_A_FORM;
+  const admin = await currentAdmin();
+  if (!admin) return { ok: false, message: REFUSED };
+  const result = await saveLanguagesForm(formData, admin.email);
+  if (result.ok) revalidatePath("/admin/languages");
+  return result;
 }

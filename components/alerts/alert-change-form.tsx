@@ -2,7 +2,7 @@
 
 // Changing what an alert looks for, on its manage page: a server action, so it works without
 // JavaScript too (posting to the same page). What was chosen stays on a refusal.
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { updateAlertAction } from "@/app/[locale]/(browse)/alerts/actions";
 import type { AlertFormState } from "@/lib/alerts/form";
@@ -21,12 +21,14 @@ const SELECTS = ["department", "country", "workplace", "schedule", "contract"] a
 
 export function AlertChangeForm({ token, filters, options, permalink }: Props) {
   const t = useTranslations("alerts");
+  const locale = useLocale();
   const initial: AlertFormState = { status: "idle", message: "", email: "", filters };
   const [state, action, pending] = useActionState(updateAlertAction, initial, permalink);
   const shown = state.filters;
   return (
     <form action={action} className="space-y-4" data-testid="alert-change-form">
       <input type="hidden" name="token" value={token} />
+      <input type="hidden" name="locale" value={locale} />
       <div>
         <label htmlFor="alert-q" className="block font-medium">
           {t("changeLabels.keywords")}

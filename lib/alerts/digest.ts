@@ -14,7 +14,7 @@ import { env } from "@/lib/env";
 import { getOpenJobs, type Job } from "@/lib/jobs";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { appSecret } from "@/lib/secrets";
-import { alertLinks, digestEmail } from "./emails";
+import { alertLinks, digestEmail, mailLanguage } from "./emails";
 import { jobMatchesAlert } from "./filters";
 import { toSubscription } from "./subscriptions";
 import { alertsOffered } from "./switch";
@@ -118,8 +118,9 @@ async function contextOf(): Promise<Context> {
 /** Takes the subscription (one server wins), records the jobs as sent and queues the email. */
 async function queueDigest(row: Sub, fresh: Job[], { branding }: Context, now: number): Promise<boolean> {
   const sub = toSubscription(row);
-  const links = alertLinks({ manage: await alertToken("manage", sub.id, now) });
-  const mail = digestEmail(sub.email, sub.id, sub.filters, fresh, branding, links);
+  const language = mailLanguage(row.locale, branding);
+  const links = alertLinks({ manage: await alertToken("manage", sub.id, now) }, language.prefix);
+  const mail = digestEmail(sub.email, sub.id, sub.filters, fresh, language, links);
   const db = await database();
   return db.transaction().execute(async (trx) => {
     const claimed = await trx

@@ -4,9 +4,11 @@
 // headers are set through nodemailer, which encodes them, and carry no user input but links.
 import "server-only";
 import escapeHtml from "escape-html";
-import type { Branding } from "@/lib/branding";
+import { brandingIn, type Branding } from "@/lib/branding";
 import { textOn } from "@/lib/branding/colors";
 import { env } from "@/lib/env";
+import { isLocale, localePrefix, type Locale } from "@/lib/i18n/locales";
+import { translator, type Translator } from "@/lib/i18n/translator";
 import { salaryLabel, whereLabel } from "@/lib/jobs/format";
 import type { Job } from "@/lib/jobs/types";
 import type { OutgoingMail } from "@/lib/mail/outbox";
@@ -15,12 +17,22 @@ import { CONFIRM_DAYS } from "./tokens";
 
 export type AlertLinks = { confirm?: string; manage: string; unsubscribe: string };
 
-export function alertLinks(tokens: { confirm?: string; manage: string }): AlertLinks {
-  const site = env().SITE_URL;
+/** An alert's language as its emails use it: the words, the branding, and its pages' prefix. */
+export type MailLanguage = { locale: Locale; prefix: string; t: Translator; branding: Branding };
+
+/** The language an alert was signed up in, if the site still offers it; else the default. */
+export function mailLanguage(stored: string, branding: Branding): MailLanguage {
+  const { offered, defaultLocale } = branding.languages;
+  const locale = isLocale(stored) && offered.includes(stored) ? stored : defaultLocale;
+  return { locale, prefix: localePrefix(locale, defaultLocale), t: translator(locale), branding: brandingIn(branding, locale) };
+}
+
+export function alertLinks(tokens: { confirm?: string; manage: string }, prefix = ""): AlertLinks {
+  const site = `${env().SITE_URL}${prefix}`;
   return {
     ...(tokens.confirm ? { confirm: `${site}/alerts/confirm?token=${tokens.confirm}` } : {}),
     manage: `${site}/alerts/manage?token=${tokens.manage}`,
-    unsubscribe: `${site}/api/alerts/unsubscribe?token=${tokens.manage}`,
+    unsubscribe: `${env().SITE_URL}/api/alerts/unsubscribe?token=${tokens.manage}`,
   };
 }
 
@@ -38,11 +50,11 @@ const button = (href: string, label: string, branding: Branding): Block => ({
 
 const paragraph = (text: string): Block => ({ html: `<p style="margin:0 0 16px">${escapeHtml(text)}</p>`, text });
 
-function layout(branding: Branding, title: string, blocks: Block[], footer: Block[]): { html: string; text: string } {
+function layout({ branding, locale }: MailLanguage, title: string, blocks: Block[], footer: Block[]): { html: string; text: string } {
   const site = env().SITE_URL;
   const logo = branding.logoUrl ? `<img src="${escapeHtml(`${site}${branding.logoUrl}`)}" alt="${escapeHtml(branding.companyName)}" height="40" style="height:40px;display:block">` : "";
   const header = `<div style="background:${escapeHtml(branding.primaryColor)};color:${textOn(branding.primaryColor)};padding:16px 24px;font-size:18px;font-weight:700">${logo || escapeHtml(branding.companyName)}</div>`;
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>
 <body style="margin:0;background:#f1f5f9;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#0f172a;line-height:1.5">
 <div style="max-width:600px;margin:0 auto;background:#ffffff">${header}
 <div style="padding:24px">${blocks.map((b) => b.html).join("\n")}</div>
@@ -57,52 +69,55 @@ const link = (href: string, label: string): Block => ({
   text: `${label}: ${href}`,
 });
 
-function footerOf(branding: Branding, filters: AlertFilters, links: AlertLinks): Block[] {
-  const why = `You get this because you asked ${branding.companyName}'s careers site for an email about ${describeFilters(filters)}.`;
-  const manage = link(links.manage, "Unsubscribe, or change or delete your alert");
+function footerOf({ branding, locale, t }: MailLanguage, filters: AlertFilters, links: AlertLinks): Block[] {
+  const why = t("emails.why", { company: branding.companyName, summary: describeFilters(filters, locale) });
+  const manage = link(links.manage, t("emails.manage"));
   return [paragraph(why), { html: `<p style="margin:0">${manage.html}</p>`, text: manage.text }];
 }
 
-export function confirmationEmail(to: string, subscriptionId: string, filters: AlertFilters, branding: Branding, links: AlertLinks): OutgoingMail {
-  const subject = `Confirm your job alert from ${branding.companyName}`;
+export function confirmationEmail(to: string, subscriptionId: string, filters: AlertFilters, language: MailLanguage, links: AlertLinks): OutgoingMail {
+  const { branding, locale, t } = language;
+  const subject = t("emails.confirmSubject", { company: branding.companyName });
   const body = layout(
-    branding,
+    language,
     subject,
     [
-      paragraph(`Someone, hopefully you, asked for an email about ${describeFilters(filters)} at ${branding.companyName}.`),
-      button(links.confirm ?? links.manage, "Yes, send me job alerts", branding),
-      paragraph(`Nothing is sent until you confirm. If you do not, your address is deleted in ${CONFIRM_DAYS} days; if this was not you, ignore this email.`),
+      paragraph(t("emails.confirmIntro", { summary: describeFilters(filters, locale), company: branding.companyName })),
+      button(links.confirm ?? links.manage, t("alertPages.confirmButton"), branding),
+      paragraph(t("emails.confirmNote", { days: CONFIRM_DAYS })),
     ],
-    [link(links.manage, "Delete this sign-up now")].map((b) => ({ html: `<p style="margin:0">${b.html}</p>`, text: b.text })),
+    [link(links.manage, t("emails.deleteSignup"))].map((b) => ({ html: `<p style="margin:0">${b.html}</p>`, text: b.text })),
   );
   return { kind: "confirm", subscriptionId, to, subject, headers: unsubscribeHeaders(links), ...body };
 }
 
-export function alreadySubscribedEmail(to: string, subscriptionId: string, filters: AlertFilters, branding: Branding, links: AlertLinks): OutgoingMail {
-  const subject = `You already have this job alert from ${branding.companyName}`;
+export function alreadySubscribedEmail(to: string, subscriptionId: string, filters: AlertFilters, language: MailLanguage, links: AlertLinks): OutgoingMail {
+  const { branding, locale, t } = language;
+  const subject = t("emails.alreadySubject", { company: branding.companyName });
   const body = layout(
-    branding,
+    language,
     subject,
     [
-      paragraph(`Someone asked again for an email about ${describeFilters(filters)} at ${branding.companyName}. You already have that alert, so nothing changed.`),
-      button(links.manage, "See or change your alert", branding),
+      paragraph(t("emails.alreadyBody", { summary: describeFilters(filters, locale), company: branding.companyName })),
+      button(links.manage, t("emails.seeOrChange"), branding),
     ],
-    footerOf(branding, filters, links),
+    footerOf(language, filters, links),
   );
   return { kind: "already-subscribed", subscriptionId, to, subject, headers: unsubscribeHeaders(links), ...body };
 }
 
-export function digestEmail(to: string, subscriptionId: string, filters: AlertFilters, jobs: Job[], branding: Branding, links: AlertLinks): OutgoingMail {
-  const site = env().SITE_URL;
-  const subject = jobs.length === 1 ? `New job at ${branding.companyName}: ${jobs[0]!.title}` : `${jobs.length} new jobs at ${branding.companyName}`;
+export function digestEmail(to: string, subscriptionId: string, filters: AlertFilters, jobs: Job[], language: MailLanguage, links: AlertLinks): OutgoingMail {
+  const { branding, locale, prefix, t } = language;
+  const site = `${env().SITE_URL}${prefix}`;
+  const subject = t("emails.digestSubject", { count: jobs.length, company: branding.companyName, title: jobs[0]?.title ?? "" });
   const items: Block[] = jobs.map((job) => {
     const url = `${site}/jobs/${job.slug}?utm_source=job-alert`;
-    const facts = [whereLabel(job), salaryLabel(job.salary, job.location?.countryCode)].filter(Boolean).join(" · ");
+    const facts = [whereLabel(job, locale), salaryLabel(job.salary, job.location?.countryCode, locale)].filter(Boolean).join(" · ");
     return {
       html: `<div style="margin:0 0 20px"><a href="${escapeHtml(url)}" style="font-size:17px;font-weight:600;color:#0f172a">${escapeHtml(job.title)}</a><br><span style="color:#334155">${escapeHtml(facts)}</span></div>`,
       text: `${job.title}\n${facts}\n${url}`,
     };
   });
-  const body = layout(branding, subject, [paragraph(jobs.length === 1 ? "A new job matches your alert:" : `${jobs.length} new jobs match your alert:`), ...items], footerOf(branding, filters, links));
+  const body = layout(language, subject, [paragraph(t("emails.digestIntro", { count: jobs.length })), ...items], footerOf(language, filters, links));
   return { kind: "digest", subscriptionId, to, subject, headers: unsubscribeHeaders(links), ...body };
 }

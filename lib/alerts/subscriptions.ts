@@ -14,7 +14,8 @@ import { deleteMailOf, enqueueMail, isSuppressed } from "@/lib/mail/outbox";
 import { kickMail } from "@/lib/mail/worker";
 import { hit } from "@/lib/rate-limit";
 import { appSecret } from "@/lib/secrets";
-import { alertLinks, alreadySubscribedEmail, confirmationEmail } from "./emails";
+import type { Locale } from "@/lib/i18n/locales";
+import { alertLinks, alreadySubscribedEmail, confirmationEmail, mailLanguage } from "./emails";
 import { canonicalFilters, parseStoredFilters, type AlertFilters } from "./filters";
 import { alertsOffered } from "./switch";
 import { alertToken, CONFIRM_DAYS } from "./tokens";
@@ -63,7 +64,8 @@ export type SubscribeOutcome = "sent" | "already" | "refused" | "limited" | "off
  * note with its link) is queued and sent at once. The answer a visitor sees is the same
  * whether the address was new or not, so the form tells no one who subscribes.
  */
-export async function subscribe(email: string, filters: AlertFilters, address: string, now = Date.now()): Promise<SubscribeOutcome> {
+/** Signs up for an alert in `locale` (its emails and links are in that language). */
+export async function subscribe(email: string, filters: AlertFilters, address: string, now = Date.now(), locale: Locale = "en"): Promise<SubscribeOutcome> {
   if (!(await alertsOffered())) return "off";
   const hour = 60 * 60_000;
   const [byAddress, byEmail] = await Promise.all([hit(`alerts-ip:${address}`, env().ALERTS_SIGNUPS_PER_HOUR, hour, now), hit(`alerts-email:${email}`, 3, hour, now)]);
@@ -71,6 +73,7 @@ export async function subscribe(email: string, filters: AlertFilters, address: s
   if (await isSuppressed(email)) return "refused";
   const key = JSON.stringify(canonicalFilters(filters));
   const branding = await getBranding();
+  const language = mailLanguage(locale, branding);
   // Tokens are signed inside the transaction: load the secret first (on SQLite a query outside
   // an open transaction would wait for it).
   await appSecret();
@@ -78,8 +81,8 @@ export async function subscribe(email: string, filters: AlertFilters, address: s
   const outcome = await db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom("alert_subscriptions").selectAll().where("email", "=", email).where("filters", "=", key).executeTakeFirst();
     if (existing?.status === "confirmed") {
-      const links = alertLinks({ manage: await alertToken("manage", existing.id, now) });
-      await enqueueMail(alreadySubscribedEmail(email, existing.id, filters, branding, links), trx);
+      const links = alertLinks({ manage: await alertToken("manage", existing.id, now) }, language.prefix);
+      await enqueueMail(alreadySubscribedEmail(email, existing.id, filters, language, links), trx);
       return "already" as const;
     }
     let id = existing?.id;
@@ -87,10 +90,16 @@ export async function subscribe(email: string, filters: AlertFilters, address: s
       const held = await trx.selectFrom("alert_subscriptions").select((eb) => eb.fn.countAll<number>().as("n")).where("email", "=", email).executeTakeFirstOrThrow();
       if (Number(held.n) >= MAX_ALERTS_PER_ADDRESS) return "limited" as const;
       id = randomUUID();
-      await trx.insertInto("alert_subscriptions").values({ id, email, filters: key, status: "pending", created_at: now, confirmed_at: null, last_digest_at: null }).execute();
+      await trx
+        .insertInto("alert_subscriptions")
+        .values({ id, email, filters: key, status: "pending", created_at: now, confirmed_at: null, last_digest_at: null, locale: language.locale })
+        .execute();
+    } else {
+      // Signed up again before confirming, maybe in another language: that one counts.
+      await trx.updateTable("alert_subscriptions").set({ locale: language.locale }).where("id", "=", id).execute();
     }
-    const links = alertLinks({ confirm: await alertToken("confirm", id, now), manage: await alertToken("manage", id, now) });
-    await enqueueMail(confirmationEmail(email, id, filters, branding, links), trx);
+    const links = alertLinks({ confirm: await alertToken("confirm", id, now), manage: await alertToken("manage", id, now) }, language.prefix);
+    await enqueueMail(confirmationEmail(email, id, filters, language, links), trx);
     return "sent" as const;
   });
   if (outcome === "sent" || outcome === "already") void kickMail();

@@ -19,10 +19,10 @@ const MAX_RATIO = 200;
 const RATIO_APPLIES_FROM = 10 * 1024 * 1024;
 const MAX_CONTENT_TYPES_BYTES = 1024 * 1024;
 
-export const MACROS =
-  "This document contains macros, which we cannot accept for safety. Save it as a plain Word document (.docx) or a PDF, without macros, and choose it again.";
-export const NOT_A_NORMAL_DOCUMENT =
-  "This file does not look like a normal Word document (it would unpack to far more than a résumé could hold). Save it again as .docx or PDF and choose it again.";
+/** Why a Word file is refused: keys of the form's error messages (lib/i18n/messages, apply.errors). */
+export type DocumentProblem = "resumeMacros" | "resumeUnusual";
+const MACROS: DocumentProblem = "resumeMacros";
+const NOT_A_NORMAL_DOCUMENT: DocumentProblem = "resumeUnusual";
 
 /** Reads the upload in ranges, so the archive's directory can be read without loading the file. */
 class BlobReader extends yauzl.RandomAccessReader {
@@ -49,7 +49,7 @@ async function readAll(stream: Readable, limit: number): Promise<string> {
 }
 
 /** null when the DOCX is acceptable; else the sentence to show beside the field. */
-export async function docxProblem(file: Blob): Promise<string | null> {
+export async function docxProblem(file: Blob): Promise<DocumentProblem | null> {
   let zip: yauzl.ZipFile;
   try {
     zip = await yauzl.fromRandomAccessReaderPromise(new BlobReader(file), file.size, { lazyEntries: true, autoClose: false, validateEntrySizes: true });
@@ -83,7 +83,7 @@ export async function docxProblem(file: Blob): Promise<string | null> {
 }
 
 /** null when the .doc (an OLE compound file, read already) carries no macro storage. */
-export function docProblem(container: CFB.CFB$Container): string | null {
+export function docProblem(container: CFB.CFB$Container): DocumentProblem | null {
   const macro = container.FileIndex.some((entry) => /^(macros|_vba_project|vba)$/i.test(entry.name));
   return macro ? MACROS : null;
 }

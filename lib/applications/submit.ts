@@ -19,7 +19,7 @@ import { processApplication } from "./deliver";
 import { issueFormToken, readFormToken } from "./form-token";
 import { findById, findByKey, findRecentDuplicate, insertApplication, removeForResubmission, type ApplicationRecord } from "./outbox";
 import { sniffResume } from "./resume";
-import { answerField, applicationSchema, FIELDS, fileOf, type ApplyState } from "./schema";
+import { answerField, applicationSchema, FIELDS, fileOf, type ApplyState, type ErrorText } from "./schema";
 
 const logger = log("applications");
 
@@ -110,7 +110,8 @@ export async function submitApplication(
   // 1. The shared schema, built from the server's own copy of the job.
   const definition = formDefinition(job);
   const raw: Record<string, unknown> = Object.fromEntries(formData.entries());
-  const parsed = applicationSchema(definition, (key, v) => t(`apply.errors.${key}`, v), catalogs[locale].apply.labels).safeParse(raw);
+  const errorText: ErrorText = (key, v) => t(`apply.errors.${key}`, v);
+  const parsed = applicationSchema(definition, errorText, catalogs[locale].apply.labels).safeParse(raw);
   if (!parsed.success) {
     return keep({ status: "invalid", message: t("apply.status.invalid"), fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> });
   }
@@ -154,7 +155,7 @@ export async function submitApplication(
   const resume = data[FIELDS.resume] instanceof File ? (data[FIELDS.resume] as File) : undefined;
   let mime: string | null = null;
   if (resume) {
-    const sniffed = await sniffResume(resume);
+    const sniffed = await sniffResume(resume, errorText);
     if (!sniffed.ok) return keep({ status: "invalid", message: t("apply.status.invalid"), fieldErrors: { [FIELDS.resume]: [sniffed.problem] } });
     mime = sniffed.mime;
   }

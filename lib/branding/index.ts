@@ -77,23 +77,23 @@ export function resolveBranding(stored: StoredBranding, version: number, fallbac
 }
 
 /**
- * The branding as a page in `locale` shows it: the default language has HR's own headline and
- * introduction; another language has what HR wrote for it, or else the catalog's. Left at the
- * shipped defaults, every language has the catalog's words.
+ * The branding as a page in `locale` shows it: the headline and introduction HR wrote for that
+ * language (/admin/languages); else, in the default language, the Branding page's own; else
+ * the catalog's words. Left at the shipped defaults, every language has the catalog's words.
  */
 export function brandingIn(branding: Branding, locale: Locale): Branding {
   const t = translator(locale);
-  const siteTitle = branding.customSiteTitle ? branding.siteTitle : t("site.title", { company: branding.companyName });
-  if (locale === branding.languages.defaultLocale) {
-    return {
-      ...branding,
-      siteTitle,
-      heroHeadline: branding.heroHeadline === DEFAULT_STORED_BRANDING.heroHeadline ? t("hero.defaultHeadline") : branding.heroHeadline,
-      heroIntro: branding.heroIntro === DEFAULT_STORED_BRANDING.heroIntro ? t("hero.defaultIntro") : branding.heroIntro,
-    };
-  }
   const own = branding.translations[locale];
-  return { ...branding, siteTitle, heroHeadline: own?.heroHeadline || t("hero.defaultHeadline"), heroIntro: own?.heroIntro || t("hero.defaultIntro") };
+  const isDefault = locale === branding.languages.defaultLocale;
+  // The Branding page's text, if HR changed it (an introduction cleared on purpose stays blank).
+  const pick = (written: string | undefined, value: string, shipped: string, catalog: string) =>
+    written || (isDefault && value !== shipped ? value : catalog);
+  return {
+    ...branding,
+    siteTitle: branding.customSiteTitle ? branding.siteTitle : t("site.title", { company: branding.companyName }),
+    heroHeadline: pick(own?.heroHeadline, branding.heroHeadline, DEFAULT_STORED_BRANDING.heroHeadline, t("hero.defaultHeadline")),
+    heroIntro: pick(own?.heroIntro, branding.heroIntro, DEFAULT_STORED_BRANDING.heroIntro, t("hero.defaultIntro")),
+  };
 }
 
 /** The branding in effect (read once per request). */

@@ -19,6 +19,7 @@ import * as m005 from "./migrations/005-sliding-rate-limits";
 import * as m006 from "./migrations/006-admin-hardening";
 import * as m007 from "./migrations/007-insights";
 import * as m008 from "./migrations/008-alerts";
+import * as m009 from "./migrations/009-alert-language";
 import type { Database } from "./schema";
 
 export type { Database } from "./schema";
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "006-admin-hardening": m006,
   "007-insights": m007,
   "008-alerts": m008,
+  "009-alert-language": m009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -160,6 +160,8 @@ export interface AlertSubscriptionsTable {
   confirmed_at: number | null;
   last_digest_at: number | null;
   jobs_sent: Generated<number>;
+  /** The language it was signed up in (lib/i18n/locales), for its emails. */
+  locale: Generated<string>;
 }
 
 export interface AlertJobsSeenTable {

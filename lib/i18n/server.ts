@@ -36,3 +36,9 @@ export function alternates(page: PageLocale, sitePath: string): { canonical: str
   languages["x-default"] = sitePath;
   return { canonical: page.path(sitePath), languages };
 }
+
+/** The URL prefix for a language a form says it was in ("" for the default, or one not on offer). */
+export async function prefixFor(given: unknown): Promise<string> {
+  const { languages } = await getBranding();
+  return isLocale(given) && languages.offered.includes(given) ? localePrefix(given, languages.defaultLocale) : "";
+}

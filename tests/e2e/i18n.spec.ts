@@ -1,9 +1,11 @@
 // Every candidate in their own language: German, French and Spanish pages beside the English
 // ones, a German applicant end to end, hreflang both ways, a first visit that follows the
 // browser's language once, and axe on every page type in every language.
-import { expect, test } from "@playwright/test";
+import { randomBytes } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { logIn } from "./admin-support";
 import { answerQuestions, expectOneCandidate, jobWhere, pdf, person, testFile } from "./apply-support";
-import { expectNoAxeViolations, site, target } from "./support";
+import { emulatorControl, expectNoAxeViolations, resetWorld, revalidate, site, target } from "./support";
 
 test.skip(() => target().kind !== "sqlite", "language handling does not depend on the database");
 
@@ -141,5 +143,87 @@ test("every page type has no axe violations in every language", async ({ page })
     await page.goto(`${p}/jobs/${job.unique_slug}#apply`);
     await expect(page.locator('form [type="submit"]').first()).toBeVisible();
     await expectNoAxeViolations(page);
+  }
+});
+
+/** HR's language settings, as the admin page saves them. */
+async function saveLanguages(page: Page, { offered, defaultLanguage, headlines = {} }: { offered: string[]; defaultLanguage: string; headlines?: Record<string, string> }) {
+  await page.goto("/admin/languages");
+  for (const [l, name] of [["en", "English"], ["de", "Deutsch"], ["fr", "Français"], ["es", "Español"]] as const) {
+    await page.getByRole("checkbox", { name }).setChecked(offered.includes(l));
+    await page.getByTestId(`texts-${l}`).getByLabel("Headline").fill(headlines[l] ?? "");
+  }
+  await page.getByLabel("Default language").selectOption(defaultLanguage);
+  await page.getByRole("button", { name: "Save languages" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /Saved as version|Nothing was saved/ })).toBeVisible();
+}
+
+test("HR chooses the languages on offer, the default, and a headline per language", async ({ page, browser }) => {
+  await logIn(page);
+  try {
+    await saveLanguages(page, { offered: ["en", "fr"], defaultLanguage: "es" });
+    await expect(page.getByRole("status").filter({ hasText: "Nothing was saved" })).toContainText("The default language must be one of the languages on offer");
+    await expect(page.getByRole("checkbox", { name: "Français" })).toBeChecked(); // kept as chosen
+
+    await saveLanguages(page, { offered: ["de", "en", "es"], defaultLanguage: "de", headlines: { de: "Komm zu uns nach draußen", es: "Trabaja con nosotros al aire libre" } });
+    // A German browser: an English one would be sent to /en on its first visit, as it should.
+    const context = await browser.newContext({ locale: "de-DE" });
+    const visitor = await context.newPage();
+    await visitor.goto("/");
+    await expect(visitor.locator("html")).toHaveAttribute("lang", "de");
+    await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Komm zu uns nach draußen");
+    await visitor.goto("/en");
+    await expect(visitor.locator("html")).toHaveAttribute("lang", "en");
+    await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Find your next role with us");
+    await visitor.goto("/es");
+    await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Trabaja con nosotros al aire libre");
+    const switcher = visitor.getByRole("navigation", { name: "Idioma" }).getByRole("link");
+    await expect(switcher).toHaveText(["English", "Deutsch", "Español"]);
+    expect((await visitor.request.get("/fr")).status()).toBe(404);
+    // The default language's links are unprefixed; English now has its prefix.
+    const job = await jobWhere(() => true);
+    await visitor.goto(`/jobs/${job.unique_slug}`);
+    await expect(visitor.locator("html")).toHaveAttribute("lang", "de");
+    await expect(visitor.locator('link[rel="alternate"][hreflang="en"]')).toHaveAttribute("href", new RegExp(`/en/jobs/${job.unique_slug}$`));
+    await context.close();
+  } finally {
+    await saveLanguages(page, { offered: ["en", "de", "fr", "es"], defaultLanguage: "en" });
+    await expect(page.getByRole("status").filter({ hasText: "Saved as version" })).toBeVisible();
+  }
+});
+
+test("a German sign-up gets German emails whose links lead to German pages", async ({ page }) => {
+  const email = `deutsch-${randomBytes(4).toString("hex")}@example.com`;
+  type Mail = { subject: string; text: string; html: string };
+  const mailTo = async () => ((await (await emulatorControl(`/mail?to=${encodeURIComponent(email)}`)).json()) as { data: Mail[] }).data;
+  const link = (mail: Mail, path: string) => {
+    const match = new RegExp(`https?://[^\\s]+${path.replace(/[?/]/g, "\\$&")}[^\\s]*`).exec(mail.text);
+    if (!match) throw new Error(`no ${path} link in: ${mail.text}`);
+    return new URL(match[0]).pathname + new URL(match[0]).search;
+  };
+  try {
+    await page.goto("/de");
+    await page.getByLabel("E-Mail für Job-Benachrichtigungen").fill(email);
+    await page.getByRole("button", { name: "Neue Stellen per E-Mail" }).click();
+    await expect(page.getByTestId("alert-sent")).toContainText(`Sehen Sie in Ihr Postfach unter ${email}`);
+    await expect.poll(async () => (await mailTo()).length, { timeout: 15_000 }).toBe(1);
+    const [confirmation] = await mailTo();
+    expect(confirmation!.subject).toMatch(/^Bestätigen Sie Ihre Job-Benachrichtigung von /);
+    expect(confirmation!.html).toContain('<html lang="de">');
+    await page.goto(link(confirmation!, "/de/alerts/confirm?token="));
+    await expect(page.locator("html")).toHaveAttribute("lang", "de");
+    await page.getByRole("button", { name: "Ja, Job-Benachrichtigungen senden" }).click();
+    await expect(page.getByTestId("alert-confirmed")).toHaveText("Bestätigt: Sie erhalten eine E-Mail, wenn neue Stellen passen.");
+
+    const res = await emulatorControl("/jobs", "POST", { title: "Kletterlehrer (m/w/d)", sectors: [{ name: "Retail" }] });
+    expect(res.status).toBe(201);
+    await revalidate();
+    await expect.poll(async () => (await mailTo()).length, { timeout: 20_000 }).toBe(2);
+    const digest = (await mailTo()).find((m) => m !== undefined && m.subject.startsWith("Neue Stelle bei"))!;
+    expect(digest.subject).toMatch(/: Kletterlehrer \(m\/w\/d\)$/);
+    expect(digest.text).toContain("Eine neue Stelle passt zu Ihrer Benachrichtigung:");
+    expect(link(digest, "/de/jobs/")).toMatch(/^\/de\/jobs\/kletterlehrer/);
+  } finally {
+    await resetWorld();
   }
 });

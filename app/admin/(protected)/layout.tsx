@@ -17,6 +17,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
               ["/admin", "Overview"],
               ["/admin/insights", "Insights"],
               ["/admin/branding", "Branding"],
+              ["/admin/languages", "Languages"],
               ["/admin/applications", "Applications"],
               ["/admin/alerts", "Job alerts"],
               ["/admin/users", "Administrators"],

@@ -41,7 +41,7 @@ export async function subscribeAlertAction(_prev: AlertFormState, formData: Form
     return { status: "error", message, email: kept, filters: filters.filters, fieldError: "email" };
   }
   try {
-    const outcome = await subscribe(address.data, filters.filters, await clientIp());
+    const outcome = await subscribe(address.data, filters.filters, await clientIp(), undefined, locale);
     const state = { email: kept, filters: filters.filters };
     switch (outcome) {
       case "sent":
@@ -62,12 +62,13 @@ export async function subscribeAlertAction(_prev: AlertFormState, formData: Form
 
 export async function updateAlertAction(_prev: AlertFormState, formData: FormData): Promise<AlertFormState> {
   if (!(formData instanceof FormData)) return NOT_A_FORM;
+  const t = translator(formLocale(formData));
   const filters = filtersFromForm(formData);
-  if (!filters.ok) return { status: "error", message: `${filters.message} Your alert was not changed.`, email: "", filters: filters.raw, fieldError: "filters" };
+  if (!filters.ok) return { status: "error", message: t("alerts.notChanged", { problem: filters.message }), email: "", filters: filters.raw, fieldError: "filters" };
   const id = await readAlertToken("manage", formData.get("token"));
-  if (!id) return { status: "error", message: "This link is not valid, so nothing was changed.", email: "", filters: filters.filters };
+  if (!id) return { status: "error", message: t("alerts.invalidLink"), email: "", filters: filters.filters };
   const outcome = await updateSubscriptionFilters(id, filters.filters);
-  if (outcome === "gone") return { status: "error", message: "This alert no longer exists, so nothing was changed.", email: "", filters: filters.filters };
-  if (outcome === "duplicate") return { status: "error", message: "You already have an alert for exactly these jobs, so this one was not changed.", email: "", filters: filters.filters };
-  return { status: "saved", message: "Saved. Your alert now looks for these jobs.", email: "", filters: filters.filters };
+  if (outcome === "gone") return { status: "error", message: t("alerts.gone"), email: "", filters: filters.filters };
+  if (outcome === "duplicate") return { status: "error", message: t("alerts.duplicate"), email: "", filters: filters.filters };
+  return { status: "saved", message: t("alerts.saved"), email: "", filters: filters.filters };
 }

@@ -1,5 +1,6 @@
 import { confirmSubscription } from "@/lib/alerts/subscriptions";
 import { alertToken, readAlertToken } from "@/lib/alerts/tokens";
+import { prefixFor } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
 
@@ -11,6 +12,8 @@ export async function POST(request: Request): Promise<Response> {
   const token = form?.get("token");
   const id = await readAlertToken("confirm", token);
   const subscription = id ? await confirmSubscription(id) : null;
-  if (!subscription) return see(`/alerts/confirm?token=${encodeURIComponent(typeof token === "string" ? token.slice(0, 300) : "")}`);
-  return see(`/alerts/manage?token=${await alertToken("manage", subscription.id)}&confirmed=1`);
+  // Back to the page's language (the form says which).
+  const prefix = await prefixFor(form?.get("locale"));
+  if (!subscription) return see(`${prefix}/alerts/confirm?token=${encodeURIComponent(typeof token === "string" ? token.slice(0, 300) : "")}`);
+  return see(`${prefix}/alerts/manage?token=${await alertToken("manage", subscription.id)}&confirmed=1`);
 }

@@ -1,5 +1,6 @@
 import { deleteSubscription } from "@/lib/alerts/subscriptions";
 import { readAlertToken } from "@/lib/alerts/tokens";
+import { prefixFor } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
 
@@ -15,13 +16,15 @@ export async function POST(request: Request): Promise<Response> {
   const oneClick = form.get("List-Unsubscribe") === "One-Click";
   const id = await readAlertToken("manage", url.searchParams.get("token") ?? form.get("token"));
   const headers = { "Cache-Control": "no-store" };
+  // The manage page's button says its language; a mail client's one-click POST gets plain text.
+  const prefix = oneClick ? "" : await prefixFor(form.get("locale"));
   if (!id) {
     if (oneClick) return new Response("This unsubscribe link is not valid.\n", { status: 400, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
-    return new Response(null, { status: 303, headers: { ...headers, Location: "/alerts/manage?invalid=1" } });
+    return new Response(null, { status: 303, headers: { ...headers, Location: `${prefix}/alerts/manage?invalid=1` } });
   }
   await deleteSubscription(id);
   if (oneClick) return new Response("Unsubscribed: the alert and everything kept about it are deleted.\n", { status: 200, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
-  return new Response(null, { status: 303, headers: { ...headers, Location: "/alerts/manage?deleted=1" } });
+  return new Response(null, { status: 303, headers: { ...headers, Location: `${prefix}/alerts/manage?deleted=1` } });
 }
 
 export function GET(): Response {

@@ -45,6 +45,7 @@ export default async function ConfirmAlertPage({ params, searchParams }: Props) 
           </p>
           <form method="post" action="/api/alerts/confirm" className="mt-6">
             <input type="hidden" name="token" value={token} />
+            <input type="hidden" name="locale" value={page.locale} />
             <button type="submit" className="min-h-11 rounded-md bg-brand px-6 font-semibold text-brand-contrast">
               {t("confirmButton")}
             </button>

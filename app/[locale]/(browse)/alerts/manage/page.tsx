@@ -124,6 +124,7 @@ export default async function ManageAlertPage({ params: route, searchParams }: P
         <p className="mt-1 text-slate-700">{t("deleteBody")}</p>
         <form method="post" action="/api/alerts/unsubscribe" className="mt-3">
           <input type="hidden" name="token" value={token} />
+          <input type="hidden" name="locale" value={page.locale} />
           <button type="submit" className="min-h-11 rounded-md bg-red-800 px-5 font-semibold text-white">
             {t("deleteButton")}
           </button>
