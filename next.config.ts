@@ -3,7 +3,7 @@ import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { FALLBACK_POLICY } from "./lib/csp.mjs";
 import { DEFAULT_SEGMENT, LOCALES } from "./lib/i18n/locales";
-import { CACHED_PATHS, FILTER_KEYS, LOCALIZED_PATHS, PUBLIC_CACHE_CONTROL } from "./lib/page-cache/policy";
+import { CACHED_PATHS, CACHED_PER_LANGUAGE, FILTER_KEYS, LOCALIZED_PATHS, PUBLIC_CACHE_CONTROL } from "./lib/page-cache/policy";
 
 const require = createRequire(import.meta.url);
 // next-intl reads each page's catalog through this (lib/i18n/request.ts).
@@ -56,7 +56,7 @@ const nextConfig: NextConfig = {
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: FALLBACK_POLICY }] },
       // The same for every visitor, so a CDN may keep them (lib/page-cache/policy.ts). Errors
       // still go out as private, no-store: Next sets that on them itself.
-      ...CACHED_PATHS.flatMap((source) => [source, ...(LOCALIZED_PATHS.includes(source) ? [`/${LOCALE_PARAM}${source === "/" ? "" : source}`] : [])]).map((source) => ({
+      ...[...CACHED_PATHS, ...CACHED_PER_LANGUAGE.map((p) => `/${LOCALE_PARAM}${p === "/" ? "" : p}`)].map((source) => ({
         source,
         headers: [{ key: "Cache-Control", value: PUBLIC_CACHE_CONTROL }],
       })),

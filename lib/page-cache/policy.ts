@@ -9,8 +9,11 @@
  */
 export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=600";
 
-/** Paths served from the page cache (next.config.ts `headers`), and the same with a language prefix where they have one. */
+/** Paths served from the page cache (next.config.ts `headers`). */
 export const CACHED_PATHS = ["/", "/jobs/:slug", "/jobs.json", "/jobs.rss", "/sitemap.xml", "/robots.txt"];
+
+/** Those of them each language has too, under its prefix (/de/jobs/:slug); the sitemap and robots.txt are one for all. */
+export const CACHED_PER_LANGUAGE = ["/", "/jobs/:slug", "/jobs.json", "/jobs.rss"];
 
 /**
  * The public pages that exist in every language (app/[locale]): /de/jobs/x is German, and the

@@ -62,6 +62,12 @@ test("with no data ever loaded, pages say jobs are temporarily unavailable, with
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Jobs are temporarily unavailable");
     expect((await fetch(`${site.url}/jobs/anything`)).status).toBe(503);
     expect((await fetch(`${site.url}/jobs.rss`)).status).toBe(503);
+    // In each language's own words, and marked as such.
+    const german = await page.goto(`${site.url}/de/jobs/anything`);
+    expect(german?.status()).toBe(503);
+    await expect(page.locator("html")).toHaveAttribute("lang", "de");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Die Stellen sind vorübergehend nicht verfügbar");
+    expect(await (await fetch(`${site.url}/fr/jobs.rss`)).text()).toContain("Les offres sont temporairement indisponibles");
     const health = await fetch(`${site.url}/api/health`);
     expect(health.status).toBe(503);
     expect(await health.json()).toMatchObject({ ok: false, status: "unavailable" });

@@ -134,7 +134,7 @@ test("every page type has no axe violations in every language", async ({ page })
   const job = await jobWhere((j) => j.questions_form.length > 0);
   for (const l of LANGUAGES) {
     const p = prefix(l);
-    for (const path of [p || "/", `${p}?q=store`, `${p}/jobs/${job.unique_slug}`, `${p}/jobs/${job.unique_slug}/apply`, `${p}/jobs/${job.unique_slug}/applied`, `${p}/accessibility`, `${p}/alerts/new`, `${p}/jobs/no-such-job`]) {
+    for (const path of [p || "/", `${p}?q=store`, `${p}/jobs/${job.unique_slug}`, `${p}/jobs/${job.unique_slug}/apply`, `${p}/jobs/${job.unique_slug}/applied`, `${p}/accessibility`, `${p}/alerts/new`, `${p}/alerts/confirm?token=expired`, `${p}/alerts/manage?token=gone`, `${p}/jobs/no-such-job`]) {
       await page.goto(path);
       await expect(page.locator("html")).toHaveAttribute("lang", l);
       await expectNoAxeViolations(page);

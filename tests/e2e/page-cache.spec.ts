@@ -13,17 +13,19 @@ test.afterEach(async () => {
 
 test("public pages and feeds carry CDN cache headers and no cookie; admin pages, the form token and the apply action do not", async ({ page }) => {
   const job = (await openEmulatorJobs())[0]!;
-  for (const path of ["/", `/jobs/${job.unique_slug}`, "/jobs.json", "/jobs.rss", "/sitemap.xml", "/robots.txt", "/?q=store"]) {
+  for (const path of ["/", `/jobs/${job.unique_slug}`, "/jobs.json", "/jobs.rss", "/sitemap.xml", "/robots.txt", "/?q=store", "/de", `/de/jobs/${job.unique_slug}`, "/fr/jobs.rss", "/es?q=store"]) {
     const res = await fetch(`${site()}${path}`);
     expect(res.status, path).toBe(200);
     expect(res.headers.get("cache-control"), path).toMatch(CDN_CACHEABLE);
     expect(res.headers.get("set-cookie"), path).toBeNull();
   }
-  // Served from the cache the second time.
-  await fetch(`${site()}/jobs/${job.unique_slug}`);
-  expect((await fetch(`${site()}/jobs/${job.unique_slug}`)).headers.get("x-nextjs-cache")).toBe("HIT");
+  // Served from the cache the second time, in every language.
+  for (const path of [`/jobs/${job.unique_slug}`, `/de/jobs/${job.unique_slug}`, "/es"]) {
+    await fetch(`${site()}${path}`);
+    expect((await fetch(`${site()}${path}`)).headers.get("x-nextjs-cache"), path).toBe("HIT");
+  }
 
-  for (const path of ["/admin/login", `/jobs/${job.unique_slug}/apply`, `/jobs/${job.unique_slug}/applied`]) {
+  for (const path of ["/admin/login", `/jobs/${job.unique_slug}/apply`, `/jobs/${job.unique_slug}/applied`, `/de/jobs/${job.unique_slug}/apply`]) {
     const res = await fetch(`${site()}${path}`);
     expect(res.headers.get("cache-control"), path).toMatch(/private|no-store/);
   }

@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { hashPassword, needsRehash, verifyPassword } from "@/lib/admin/passwords";
 import { contrastProblems, contrastRatio, nearestPassingShade, textOn } from "@/lib/branding/colors";
 import { storeImage } from "@/lib/branding/images";
+import { brandingIn, resolveBranding } from "@/lib/branding";
+import { saveLanguagesForm, translationField } from "@/lib/branding/languages";
 import { DEFAULT_STORED_BRANDING } from "@/lib/branding/schema";
 import { currentVersion, history, latestVersionId, saveVersion } from "@/lib/branding/store";
 import { syncBrandingFromDatabase } from "@/lib/branding/sync";
@@ -80,6 +82,36 @@ describe.each(DATABASES)("branding versions on %s", (kind) => {
     expect((await currentVersion())?.data).toEqual({ ...older, accessibilityContact: "" });
   });
 
+  it("reads a version saved before languages existed: all four on offer, English the default", async () => {
+    const { languages, defaultLanguage, translations, ...older } = { ...DEFAULT_STORED_BRANDING, companyName: "Kestrel", heroHeadline: "Gear up" };
+    expect([languages, defaultLanguage, translations]).toEqual([["en", "de", "fr", "es"], "en", {}]);
+    const db = await database();
+    await db.insertInto("branding_versions").values({ data: JSON.stringify(older), created_by: "ann@example.com", created_at: Date.now(), changes: "[]", note: null }).execute();
+    expect((await currentVersion())?.data).toEqual({ ...older, languages: ["en", "de", "fr", "es"], defaultLanguage: "en", translations: {} });
+  });
+
+  it("saves HR's languages as a version, keeping the rest of the branding; refuses a default not on offer, and a stale form", async () => {
+    await saveVersion({ ...DEFAULT_STORED_BRANDING, companyName: "Kestrel", heroHeadline: "Gear up" }, 0, "ann@example.com");
+    const form = (fields: Record<string, string | string[]>) => {
+      const data = new FormData();
+      for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) data.append(k, one);
+      return data;
+    };
+    const wrong = await saveLanguagesForm(form({ baseVersion: "1", languages: ["en", "fr"], defaultLanguage: "de" }), "ann@example.com");
+    expect(wrong).toMatchObject({ ok: false, fieldErrors: { defaultLanguage: "The default language must be one of the languages on offer" } });
+    expect(await saveLanguagesForm(form({ baseVersion: "1", defaultLanguage: "en" }), "ann@example.com")).toMatchObject({ ok: false, fieldErrors: { languages: "Offer at least one language" } });
+
+    const saved = await saveLanguagesForm(
+      form({ baseVersion: "1", languages: ["de", "en"], defaultLanguage: "de", [translationField("de", "heroHeadline")]: "Rüste dich aus", [translationField("en", "heroIntro")]: "" }),
+      "ann@example.com",
+    );
+    expect(saved.ok).toBe(true);
+    const data = (await currentVersion())!.data;
+    expect(data).toMatchObject({ companyName: "Kestrel", heroHeadline: "Gear up", languages: ["de", "en"], defaultLanguage: "de" });
+    expect(data.translations).toEqual({ de: { heroHeadline: "Rüste dich aus", heroIntro: "" } });
+    expect(await saveLanguagesForm(form({ baseVersion: "1", languages: ["en"], defaultLanguage: "en" }), "bob@example.com")).toMatchObject({ ok: false, message: expect.stringContaining("Someone else saved") });
+  });
+
   it("stores a real image, and refuses one whose header claims an absurd size without decoding it", async () => {
     const logo = new File([new Uint8Array(png(64, 32, [200, 30, 30]))], "logo.png", { type: "image/png" });
     expect(await storeImage("logo", logo)).toMatchObject({ ok: true, hash: expect.stringMatching(/^[a-f0-9]{64}$/) });
@@ -109,5 +141,21 @@ describe.each(DATABASES)("branding versions on %s", (kind) => {
     expect(await latestVersionId()).toBe(2);
     await syncBrandingFromDatabase();
     expect(pageGeneration().value).toBe(before + 2);
+  });
+});
+
+describe("branding per language", () => {
+  const base = { ...DEFAULT_STORED_BRANDING, companyName: "Kestrel" };
+  it("shows the catalog's words while HR has written none, in every language", () => {
+    const branding = resolveBranding(base, 1, null);
+    expect(brandingIn(branding, "en")).toMatchObject({ siteTitle: "Careers at Kestrel", heroHeadline: "Find your next role with us" });
+    expect(brandingIn(branding, "de")).toMatchObject({ siteTitle: "Karriere bei Kestrel", heroHeadline: "Finden Sie Ihre nächste Stelle bei uns" });
+  });
+
+  it("shows HR's own words: the Branding page's in the default language, those written per language elsewhere", () => {
+    const branding = resolveBranding({ ...base, siteTitle: "Kestrel jobs", heroHeadline: "Gear up", heroIntro: "", translations: { fr: { heroHeadline: "Équipez-vous", heroIntro: "" } } }, 1, null);
+    expect(brandingIn(branding, "en")).toMatchObject({ siteTitle: "Kestrel jobs", heroHeadline: "Gear up", heroIntro: "" });
+    expect(brandingIn(branding, "fr")).toMatchObject({ heroHeadline: "Équipez-vous", heroIntro: expect.stringContaining("Parcourez nos offres") });
+    expect(brandingIn(branding, "es")).toMatchObject({ heroHeadline: "Encuentra tu próximo empleo con nosotros" });
   });
 });

@@ -174,3 +174,14 @@ describe("a description's language", () => {
     expect(detectLanguage("Barista wanted.")).toBeNull();
   });
 });
+
+describe("routing", () => {
+  it("gives the proxy (per-request pages' nonce) every language's prefix, and each unprefixed page its prefixed twin", async () => {
+    const { config } = await import("@/proxy");
+    const sources = config.matcher.map((m) => m.source);
+    const prefixed = sources.filter((s) => s.startsWith("/:locale"));
+    expect(new Set(prefixed.map((s) => /^\/:locale\(([^)]*)\)/.exec(s)?.[1]))).toEqual(new Set([LOCALES.join("|")]));
+    const pages = sources.filter((s) => !s.startsWith("/:locale") && !s.startsWith("/admin") && s !== "/r/:code");
+    for (const page of pages) expect(prefixed, page).toContain(`/:locale(${LOCALES.join("|")})${page === "/" ? "" : page}`);
+  });
+});

@@ -4,7 +4,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { submitApplication, TOKEN_FIELD, type FormLanguage } from "@/lib/applications/submit";
 import { getBranding } from "@/lib/branding";
-import { isLocale, localePrefix } from "@/lib/i18n/locales";
+import { ALL_LANGUAGES, isLocale, localePrefix } from "@/lib/i18n/locales";
+import { offeredLanguages } from "@/lib/i18n/offered";
 import { translator } from "@/lib/i18n/translator";
 import type { ApplyState } from "@/lib/applications/schema";
 import { clientIp } from "@/lib/client-ip";
@@ -42,9 +43,16 @@ export async function applyAction(given: ApplyState, formData: FormData): Promis
   return result.state;
 }
 
-/** The language the form was shown in (its hidden "locale" field), if the site offers it. */
+/**
+ * The language the form was shown in (its hidden "locale" field), if the site offers it. Read
+ * before anything can fail, so it must not fail itself: with the database away, the languages
+ * this server last read.
+ */
 async function formLanguage(formData: FormData): Promise<FormLanguage> {
-  const { languages } = await getBranding();
+  const languages = await getBranding().then(
+    (b) => b.languages,
+    () => offeredLanguages() ?? ALL_LANGUAGES,
+  );
   const given = formData.get("locale");
   const locale = isLocale(given) && languages.offered.includes(given) ? given : languages.defaultLocale;
   return { locale, prefix: localePrefix(locale, languages.defaultLocale) };

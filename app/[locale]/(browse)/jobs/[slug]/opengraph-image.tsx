@@ -1,5 +1,7 @@
 import { ImageResponse } from "next/og";
-import { getBranding } from "@/lib/branding";
+import { brandingIn, getBranding } from "@/lib/branding";
+import { DEFAULT_SEGMENT, isLocale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { getJobBySlug } from "@/lib/jobs";
 import { whereLabel } from "@/lib/jobs/format";
 
@@ -8,10 +10,15 @@ export const size = { width: 1200, height: 630 };
 export const contentType = "image/png";
 export const alt = "The job title and company";
 
-export default async function OpenGraphImage({ params }: { params: Promise<{ slug: string }> }) {
-  const job = await getJobBySlug((await params).slug);
-  const branding = await getBranding();
-  const title = job?.title ?? "Careers";
+export default async function OpenGraphImage({ params }: { params: Promise<{ locale: string; slug: string }> }) {
+  const { locale: segment, slug } = await params;
+  const job = await getJobBySlug(slug);
+  const stored = await getBranding();
+  const wanted = segment === DEFAULT_SEGMENT ? stored.languages.defaultLocale : segment;
+  const locale = isLocale(wanted) ? wanted : stored.languages.defaultLocale;
+  const branding = brandingIn(stored, locale);
+  const t = translator(locale);
+  const title = job?.title ?? branding.siteTitle;
   return new ImageResponse(
     (
       <div
@@ -26,9 +33,9 @@ export default async function OpenGraphImage({ params }: { params: Promise<{ slu
           color: "#ffffff",
         }}
       >
-        <div style={{ fontSize: 36, opacity: 0.9, display: "flex" }}>{branding.companyName} is hiring</div>
+        <div style={{ fontSize: 36, opacity: 0.9, display: "flex" }}>{t("job.hiring", { company: branding.companyName })}</div>
         <div style={{ fontSize: title.length > 40 ? 64 : 84, lineHeight: 1.1, display: "flex" }}>{title}</div>
-        <div style={{ fontSize: 32, opacity: 0.9, display: "flex" }}>{job ? whereLabel(job) : branding.siteTitle}</div>
+        <div style={{ fontSize: 32, opacity: 0.9, display: "flex" }}>{job ? whereLabel(job, locale) : branding.siteTitle}</div>
       </div>
     ),
     size,
