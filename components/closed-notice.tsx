@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
+import { words } from "@/lib/i18n/translator";
 
 /** Said on a job's page and its form page when the job no longer takes applications. */
 export async function ClosedNotice({ locale, prefix }: { locale: Locale; prefix: string }) {
-  const t = await getTranslations({ locale, namespace: "job" });
+  const t = words(locale, "job");
   return (
     <div className="mt-6 rounded-lg border border-amber-300 bg-amber-50 p-5" role="status" data-testid="closed-notice">
       <h2 className="font-semibold text-slate-900">{t("closedTitle")}</h2>

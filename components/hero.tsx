@@ -1,9 +1,9 @@
-import { getTranslations } from "next-intl/server";
 import type { Branding } from "@/lib/branding";
 import type { Locale } from "@/lib/i18n/locales";
+import { words } from "@/lib/i18n/translator";
 
 export async function Hero({ branding, openCount, locale }: { branding: Branding; openCount: number; locale: Locale }) {
-  const t = await getTranslations({ locale, namespace: "hero" });
+  const t = words(locale, "hero");
   return (
     <section className="bg-brand text-brand-contrast" aria-labelledby="hero-heading">
       <div className="mx-auto grid max-w-5xl gap-6 px-4 py-12 sm:px-6 md:grid-cols-[1fr_auto] md:items-center">

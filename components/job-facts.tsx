@@ -1,12 +1,12 @@
-import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import type { Locale } from "@/lib/i18n/locales";
 import { contractLabel, locationLabel, longDate, salaryLabel, scheduleLabel, workplaceLabel } from "@/lib/jobs/format";
 import type { Job } from "@/lib/jobs/types";
 import { RelativeTime } from "./relative-time";
+import { words } from "@/lib/i18n/translator";
 
 export async function JobFacts({ job, locale }: { job: Job; locale: Locale }) {
-  const t = await getTranslations({ locale, namespace: "facts" });
+  const t = words(locale, "facts");
   const salary = salaryLabel(job.salary, job.location?.countryCode, locale);
   const facts: Array<[string, ReactNode]> = [
     [t("location"), locationLabel(job.location, locale) ?? (job.workplace === "remote" ? t("remote") : t("notGiven"))],

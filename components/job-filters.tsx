@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
 import type { PageLocale } from "@/lib/i18n/server";
 import type { Facets, FacetOption, Filters } from "@/lib/jobs/search";
 import { FilterAutoSubmit } from "./filter-auto-submit";
+import { words } from "@/lib/i18n/translator";
 
 const selectClass =
   "mt-1 block min-h-11 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 focus:border-brand";
@@ -52,7 +52,7 @@ function FacetSelect({
  * knows the URL, not which of the two it is.
  */
 export async function JobFilters({ filters, facets, active, page }: { filters: Filters; facets: Facets; active: boolean; page: PageLocale }) {
-  const t = await getTranslations({ locale: page.locale, namespace: "filters" });
+  const t = words(page.locale, "filters");
   const home = page.prefix || "/";
   const facetsActive = Object.entries(filters).some(([key, value]) => key !== "q" && value !== undefined);
   return (

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
 import type { Branding } from "@/lib/branding";
 import type { PageLocale } from "@/lib/i18n/server";
 import type { Facets, Filters } from "@/lib/jobs/search";
@@ -8,12 +7,15 @@ import { AlertSignup } from "./alerts/alert-signup";
 import { Hero } from "./hero";
 import { JobCard } from "./job-card";
 import { JobFilters } from "./job-filters";
+import { words } from "@/lib/i18n/translator";
 
 type Props = { branding: Branding; page: PageLocale; jobs: Job[]; facets: Facets; total: number; filters: Filters; active: boolean };
 
 /** The listing page: hero, about, filters and the matching jobs (or a helpful empty state). */
 export async function JobListing({ branding, page, jobs, facets, total, filters, active }: Props) {
-  const t = await getTranslations({ locale: page.locale, namespace: "listing" });
+  const t = words(page.locale, "listing");
+  const tJob = words(page.locale, "job");
+  const posted = (when: string) => tJob("posted", { when });
   const home = page.prefix || "/";
   return (
     <main id="main">
@@ -41,7 +43,7 @@ export async function JobListing({ branding, page, jobs, facets, total, filters,
             <ul className="mt-4 grid gap-4" data-testid="job-list">
               {jobs.map((job) => (
                 <li key={job.uuid}>
-                  <JobCard job={job} page={page} />
+                  <JobCard job={job} page={page} posted={posted} />
                 </li>
               ))}
             </ul>

@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
 import { SearchBox } from "@/components/search-box";
 import type { Locale } from "@/lib/i18n/locales";
+import { words } from "@/lib/i18n/translator";
 
 export async function NotFoundContent({ locale, prefix }: { locale: Locale; prefix: string }) {
-  const t = await getTranslations({ locale, namespace: "notFound" });
+  const t = words(locale, "notFound");
   return (
     <main id="main" className="mx-auto max-w-2xl px-4 py-16 text-center sm:px-6">
       <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>

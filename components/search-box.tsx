@@ -1,8 +1,8 @@
-import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
+import { words } from "@/lib/i18n/translator";
 
 export async function SearchBox({ locale, prefix }: { locale: Locale; prefix: string }) {
-  const t = await getTranslations({ locale, namespace: "filters" });
+  const t = words(locale, "filters");
   return (
     <form action={prefix || "/"} method="get" role="search" className="flex flex-col gap-2 sm:flex-row sm:items-end">
       <div className="flex-1 text-left">

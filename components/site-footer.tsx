@@ -1,9 +1,9 @@
-import { getTranslations } from "next-intl/server";
 import type { Branding } from "@/lib/branding";
 import type { Locale } from "@/lib/i18n/locales";
+import { words } from "@/lib/i18n/translator";
 
 export async function SiteFooter({ branding, locale, prefix }: { branding: Branding; locale: Locale; prefix: string }) {
-  const t = await getTranslations({ locale, namespace: "site" });
+  const t = words(locale, "site");
   return (
     <footer className="mt-16 border-t border-slate-200 bg-slate-50">
       <div className="mx-auto flex max-w-5xl flex-col gap-4 px-4 py-8 text-sm text-slate-700 sm:flex-row sm:items-center sm:justify-between sm:px-6">

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { getTranslations } from "next-intl/server";
 import type { Branding } from "@/lib/branding";
 import type { Locale } from "@/lib/i18n/locales";
+import { words } from "@/lib/i18n/translator";
 
 export async function SiteHeader({ branding, locale, prefix, switcher }: { branding: Branding; locale: Locale; prefix: string; switcher?: ReactNode }) {
-  const t = await getTranslations({ locale, namespace: "site" });
+  const t = words(locale, "site");
   const home = prefix || "/";
   return (
     <header className="border-b border-slate-200 bg-white">

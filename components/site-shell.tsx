@@ -1,16 +1,16 @@
 import type { CSSProperties, ReactNode } from "react";
-import { getTranslations } from "next-intl/server";
 import { InsightsBeacon } from "@/components/insights-beacon";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { themeVariables, type Branding } from "@/lib/branding";
 import type { Locale } from "@/lib/i18n/locales";
+import { words } from "@/lib/i18n/translator";
 
 type Props = { branding: Branding; locale: Locale; prefix: string; children: ReactNode; switcher?: ReactNode };
 
 /** The whole document around a page: <html lang>, skip link, header, footer. */
 export async function SiteShell({ branding, locale, prefix, children, switcher }: Props) {
-  const t = await getTranslations({ locale, namespace: "site" });
+  const t = words(locale, "site");
   return (
     <html lang={locale} style={themeVariables(branding) as CSSProperties}>
       <body className="flex min-h-screen flex-col">

@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import type { ReactNode } from "react";
+import { ClientWords } from "@/components/client-words";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { SiteShell } from "@/components/site-shell";
 import { brandingIn, getBranding } from "@/lib/branding";
@@ -44,10 +44,10 @@ export default async function LocaleLayout({ children, params }: Props) {
       prefix={page.prefix}
       switcher={<LanguageSwitcher current={page.locale} defaultLocale={page.defaultLocale} languages={languages} label={messages.site.language} />}
     >
-      {/* Only the words the browser's components use travel with the page. */}
-      <NextIntlClientProvider locale={page.locale} timeZone="UTC" messages={{ apply: messages.apply, alerts: messages.alerts, error: messages.error }}>
+      {/* The error page's words; each page adds those its own forms use (components/client-words). */}
+      <ClientWords locale={page.locale} namespaces={["error"]}>
         {children}
-      </NextIntlClientProvider>
+      </ClientWords>
     </SiteShell>
   );
 }

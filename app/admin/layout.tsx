@@ -4,10 +4,10 @@ import { SiteShell } from "@/components/site-shell";
 import { getBranding } from "@/lib/branding";
 import { env } from "@/lib/env";
 
-// The admin area is in English, whichever languages the public site offers.
-export async function generateMetadata(): Promise<Metadata> {
-  const branding = await getBranding();
-  return { metadataBase: new URL(env().SITE_URL), title: { default: "Admin", template: `%s | ${branding.siteTitle}` } };
+// The admin area is in English, whichever languages the public site offers. Its titles need
+// nothing from the database, so they are there at once, also while an action re-renders a page.
+export function generateMetadata(): Metadata {
+  return { metadataBase: new URL(env().SITE_URL), title: { default: "Admin", template: "%s | Admin" } };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };

@@ -1,4 +1,5 @@
 import { AlertForm } from "@/components/alerts/alert-form";
+import { ClientWords } from "@/components/client-words";
 import { describeFilters, type AlertFilters } from "@/lib/alerts/filters";
 import { alertCadence, alertsOffered } from "@/lib/alerts/switch";
 import { getBranding } from "@/lib/branding";
@@ -9,13 +10,15 @@ export async function AlertSignup({ filters, id, locale }: { filters: AlertFilte
   if (!(await alertsOffered())) return null;
   const branding = await getBranding();
   return (
-    <AlertForm
-      id={id}
-      filters={filters}
-      summary={describeFilters(filters, locale)}
-      cadence={alertCadence(locale)}
-      privacyPolicyUrl={branding.privacyPolicyUrl}
-      companyName={branding.companyName}
-    />
+    <ClientWords locale={locale} namespaces={["alerts"]}>
+      <AlertForm
+        id={id}
+        filters={filters}
+        summary={describeFilters(filters, locale)}
+        cadence={alertCadence(locale)}
+        privacyPolicyUrl={branding.privacyPolicyUrl}
+        companyName={branding.companyName}
+      />
+    </ClientWords>
   );
 }

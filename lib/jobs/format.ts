@@ -32,10 +32,9 @@ function memo<T>(make: (key: string) => T): (key: string) => T {
 }
 
 const regionNames = memo((locale) => new Intl.DisplayNames([locale], { type: "region" }));
-const translators = memo((locale) => translator(locale as Locale));
 
-export const workplaceLabel = (w: Workplace, locale: Locale = "en") => translators(locale)(`facts.workplaceKind.${w}`);
-export const scheduleLabel = (s: Schedule, locale: Locale = "en") => translators(locale)(`facts.scheduleKind.${s}`);
+export const workplaceLabel = (w: Workplace, locale: Locale = "en") => translator(locale)(`facts.workplaceKind.${w}`);
+export const scheduleLabel = (s: Schedule, locale: Locale = "en") => translator(locale)(`facts.scheduleKind.${s}`);
 
 export function countryName(code: string, locale: Locale = "en"): string {
   try {
@@ -57,7 +56,7 @@ export function locationLabel(location: JobLocation | null, locale: Locale = "en
 export function whereLabel(job: Job, locale: Locale = "en"): string {
   const place = locationLabel(job.location, locale);
   const workplace = job.workplace ? workplaceLabel(job.workplace, locale) : null;
-  return [place, workplace].filter(Boolean).join(" · ") || translators(locale)("facts.locationNotGiven");
+  return [place, workplace].filter(Boolean).join(" · ") || translator(locale)("facts.locationNotGiven");
 }
 
 export function employmentLabel(job: Job, locale: Locale = "en"): string | null {
@@ -69,7 +68,7 @@ export function contractLabel(contract: NonNullable<Job["contract"]>, locale: Lo
   return contract.kind === "other" ? contract.label : contractKindLabel(contract.kind, locale);
 }
 
-export const contractKindLabel = (kind: ContractKind, locale: Locale = "en") => translators(locale)(`facts.contractKind.${kind}`);
+export const contractKindLabel = (kind: ContractKind, locale: Locale = "en") => translator(locale)(`facts.contractKind.${kind}`);
 
 export function currencyFor(countryCode: string | null | undefined): string | null {
   if (!countryCode) return null;
@@ -96,7 +95,7 @@ function money(amount: number, currency: string | null, countryCode: string | nu
 /** "€48,000 – €56,000 a year", "£12.50 an hour", "Competitive"; null when nothing is known. */
 export function salaryLabel(salary: Salary | null, countryCode: string | null | undefined, locale: Locale = "en"): string | null {
   if (!salary) return null;
-  const t = translators(locale);
+  const t = translator(locale);
   const currency = currencyFor(countryCode);
   const per = (amount: string) => (salary.period ? t("facts.perPeriod", { amount, period: salary.period }) : amount);
   // Both ends of a range show cents when either has them.

@@ -127,6 +127,13 @@ test("a description in another language than the page's is marked with its own",
   await page.goto(`/de/jobs/${job.unique_slug}`);
   await expect(page.getByTestId("job-description")).not.toHaveAttribute("lang", /.*/);
   await expect(page.getByTestId("job-facts")).toContainText("Teilzeit");
+  // And an English description on a German page is marked English.
+  const english = await jobWhere((j) => j.title === "Store Manager");
+  await page.goto(`/de/jobs/${english.unique_slug}`);
+  await expect(page.getByTestId("job-description")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveAttribute("lang", "en");
+  await page.goto(`/jobs/${english.unique_slug}`);
+  await expect(page.getByTestId("job-description")).not.toHaveAttribute("lang", /.*/);
 });
 
 test("every page type has no axe violations in every language", async ({ page }) => {

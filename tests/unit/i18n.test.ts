@@ -168,9 +168,11 @@ describe("the application form's errors", () => {
 });
 
 describe("a description's language", () => {
-  it("is told for clear German, and left unmarked when short or close (franc takes this English for Dutch by a hair)", () => {
+  it("is told for the emulator's German and English texts, and Portuguese beside Spanish; a fragment is left unmarked", () => {
     expect(detectLanguage("Wir suchen für unser Team in Berlin eine freundliche Verstärkung im Kundenservice. Du beantwortest Fragen unserer Kundinnen und Kunden am Telefon.")).toBe("de");
-    expect(detectLanguage("We are looking for a Store Manager to join our team in Dublin. At Kestrel Outdoor we make gear for people who love being outside.")).toBeNull();
+    expect(detectLanguage("We are looking for a Store Manager to join our team in Dublin. At Kestrel Outdoor we make gear for people who love being outside.")).toBe("en");
+    expect(detectLanguage("Procuramos uma pessoa para a nossa equipa em Lisboa. Vais responder às perguntas dos nossos clientes por telefone e por correio eletrónico.")).toBe("pt");
+    expect(detectLanguage("Buscamos una persona para nuestro equipo en Madrid. Responderás a las preguntas de nuestros clientes por teléfono y por correo electrónico.")).toBe("es");
     expect(detectLanguage("Barista wanted.")).toBeNull();
   });
 });

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
 import { getBranding } from "@/lib/branding";
 import { LOCALE_NAMES, type Locale } from "@/lib/i18n/locales";
 import { alternates, pageLocale } from "@/lib/i18n/server";
 import { longDate } from "@/lib/jobs/format";
+import { words } from "@/lib/i18n/translator";
 
 // Rendered per request (it reads the query string, or per-visitor state).
 export const dynamic = "force-dynamic";
@@ -13,7 +13,7 @@ type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = await pageLocale((await params).locale);
-  const t = await getTranslations({ locale: page.locale, namespace: "statement" });
+  const t = words(page.locale, "statement");
   return { title: t("title"), alternates: alternates(page, "/accessibility") };
 }
 
@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 const REVIEWED = "2026-11-30T00:00:00Z";
 
 async function Contact({ contact, companyName, locale }: { contact: string | null; companyName: string; locale: Locale }) {
-  const t = await getTranslations({ locale, namespace: "statement" });
+  const t = words(locale, "statement");
   if (!contact) return <p data-testid="adjustment-contact">{t("contactNone", { company: companyName })}</p>;
   const isEmail = contact.includes("@") && !/^https?:/i.test(contact);
   return (
@@ -44,7 +44,7 @@ async function Contact({ contact, companyName, locale }: { contact: string | nul
 export default async function AccessibilityPage({ params }: Props) {
   const page = await pageLocale((await params).locale);
   const branding = await getBranding();
-  const t = await getTranslations({ locale: page.locale, namespace: "statement" });
+  const t = words(page.locale, "statement");
   const languages = new Intl.ListFormat(page.locale, { type: "conjunction" }).format(
     page.offered.map((l) => new Intl.DisplayNames([page.locale], { type: "language" }).of(l) ?? LOCALE_NAMES[l]),
   );

@@ -4,9 +4,9 @@ import { redirect } from "next/navigation";
 import { describeFilters } from "@/lib/alerts/filters";
 import { getSubscription } from "@/lib/alerts/subscriptions";
 import { alertToken, readAlertToken } from "@/lib/alerts/tokens";
-import { getTranslations } from "next-intl/server";
 import { getBranding } from "@/lib/branding";
 import { pageLocale } from "@/lib/i18n/server";
+import { words } from "@/lib/i18n/translator";
 
 // Rendered per request (it reads the query string, or per-visitor state).
 export const dynamic = "force-dynamic";
@@ -15,7 +15,7 @@ type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ toke
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = await pageLocale((await params).locale);
-  const t = await getTranslations({ locale: page.locale, namespace: "alertPages" });
+  const t = words(page.locale, "alertPages");
   return { title: t("confirmTitle"), robots: { index: false, follow: false } };
 }
 
@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 // the button does, with a POST to /api/alerts/confirm.
 export default async function ConfirmAlertPage({ params, searchParams }: Props) {
   const page = await pageLocale((await params).locale);
-  const t = await getTranslations({ locale: page.locale, namespace: "alertPages" });
+  const t = words(page.locale, "alertPages");
   const raw = (await searchParams).token;
   const token = typeof raw === "string" ? raw : "";
   const id = await readAlertToken("confirm", token);

@@ -1,22 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AlertChangeForm, type Option } from "@/components/alerts/alert-change-form";
+import { ClientWords } from "@/components/client-words";
 import { describeFilters } from "@/lib/alerts/filters";
 import { getSubscription } from "@/lib/alerts/subscriptions";
 import { readAlertToken } from "@/lib/alerts/tokens";
-import { getTranslations } from "next-intl/server";
 import { getBranding } from "@/lib/branding";
 import type { Locale } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/server";
 import { getOpenJobs } from "@/lib/jobs";
 import { searchJobs, type FacetOption } from "@/lib/jobs/search";
+import { words } from "@/lib/i18n/translator";
 
 // Rendered per request (it reads the query string, or per-visitor state).
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = await pageLocale((await params).locale);
-  const t = await getTranslations({ locale: page.locale, namespace: "alertPages" });
+  const t = words(page.locale, "alertPages");
   return { title: t("manageTitle"), robots: { index: false, follow: false } };
 }
 
@@ -30,7 +31,7 @@ const options = (facets: FacetOption[]): Option[] => facets.map((f) => ({ value:
 // see it, change it, or delete it all. Works without JavaScript.
 export default async function ManageAlertPage({ params: route, searchParams }: Props) {
   const page = await pageLocale((await route).locale);
-  const t = await getTranslations({ locale: page.locale, namespace: "alertPages" });
+  const t = words(page.locale, "alertPages");
   const params = await searchParams;
   const token = typeof params.token === "string" ? params.token : "";
   const id = token ? await readAlertToken("manage", token) : null;
@@ -102,18 +103,20 @@ export default async function ManageAlertPage({ params: route, searchParams }: P
           {t("changeHeading")}
         </h2>
         <div className="mt-3">
-          <AlertChangeForm
-            token={token}
-            filters={subscription.filters}
-            permalink={permalink}
-            options={{
-              department: options(facets.department),
-              country: options(facets.country),
-              workplace: options(facets.workplace),
-              schedule: options(facets.schedule),
-              contract: options(facets.contract),
-            }}
-          />
+          <ClientWords locale={page.locale} namespaces={["alerts"]}>
+            <AlertChangeForm
+              token={token}
+              filters={subscription.filters}
+              permalink={permalink}
+              options={{
+                department: options(facets.department),
+                country: options(facets.country),
+                workplace: options(facets.workplace),
+                schedule: options(facets.schedule),
+                contract: options(facets.contract),
+              }}
+            />
+          </ClientWords>
         </div>
       </section>
 

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AlertForm } from "@/components/alerts/alert-form";
+import { ClientWords } from "@/components/client-words";
 import { alertFiltersSchema, canonicalFilters, describeFilters, type AlertFilters } from "@/lib/alerts/filters";
 import { alertCadence, alertsOffered } from "@/lib/alerts/switch";
-import { getTranslations } from "next-intl/server";
 import { getBranding } from "@/lib/branding";
 import { pageLocale } from "@/lib/i18n/server";
+import { words } from "@/lib/i18n/translator";
 
 // Rendered per request (it reads the query string, or per-visitor state).
 export const dynamic = "force-dynamic";
@@ -14,7 +15,7 @@ type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = await pageLocale((await params).locale);
-  const t = await getTranslations({ locale: page.locale, namespace: "alerts" });
+  const t = words(page.locale, "alerts");
   return { title: t("pageTitle"), robots: { index: false, follow: true } };
 }
 
@@ -22,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 // the sign-up form posts without JavaScript, to show its answer.
 export default async function NewAlertPage({ params: route, searchParams }: Props) {
   const page = await pageLocale((await route).locale);
-  const t = await getTranslations({ locale: page.locale, namespace: "alerts" });
+  const t = words(page.locale, "alerts");
   const params = await searchParams;
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const parsed = alertFiltersSchema.safeParse(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, one(v)])));
@@ -34,14 +35,16 @@ export default async function NewAlertPage({ params: route, searchParams }: Prop
       <p className="mt-2 text-slate-700">{t("pageIntro", { company: branding.companyName })}</p>
       <div className="mt-6">
         {offered ? (
-          <AlertForm
-            id="alert-page"
-            filters={filters}
-            summary={describeFilters(filters, page.locale)}
-            cadence={alertCadence(page.locale)}
-            privacyPolicyUrl={branding.privacyPolicyUrl}
-            companyName={branding.companyName}
-          />
+          <ClientWords locale={page.locale} namespaces={["alerts"]}>
+            <AlertForm
+              id="alert-page"
+              filters={filters}
+              summary={describeFilters(filters, page.locale)}
+              cadence={alertCadence(page.locale)}
+              privacyPolicyUrl={branding.privacyPolicyUrl}
+              companyName={branding.companyName}
+            />
+          </ClientWords>
         ) : (
           <p className="rounded-md border border-slate-300 bg-slate-50 p-4" data-testid="alerts-off">
             {t("unavailable")}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { ClientWords } from "@/components/client-words";
 import { ClosedNotice } from "@/components/closed-notice";
 import { AlertSignup } from "@/components/alerts/alert-signup";
 import { ApplySection } from "@/components/apply/apply-section";
@@ -15,6 +15,7 @@ import { describeJob, excerpt } from "@/lib/jobs/description";
 import { whereLabel } from "@/lib/jobs/format";
 import { descriptionLanguage } from "@/lib/jobs/language";
 import { jobPostingJsonLd, serializeJsonLd } from "@/lib/jobs/structured-data";
+import { words } from "@/lib/i18n/translator";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -32,7 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const job = await getJobBySlug(slug);
   if (!job) return {};
   const branding = brandingIn(await getBranding(), page.locale);
-  const t = await getTranslations({ locale: page.locale, namespace: "job" });
+  const t = words(page.locale, "job");
   const title = t("titleAt", { title: job.title, company: branding.companyName });
   const description = excerpt(`${whereLabel(job, page.locale)}. ${describeJob(job).text}`, 200);
   const links = alternates(page, `/jobs/${job.slug}`);
@@ -52,7 +53,7 @@ export default async function JobPage({ params }: Props) {
   const job = await getJobBySlug(slug);
   if (!job) notFound();
   const branding = brandingIn(await getBranding(), page.locale);
-  const t = await getTranslations({ locale: page.locale, namespace: "job" });
+  const t = words(page.locale, "job");
   const { SITE_URL } = env();
   const description = describeJob(job);
   // The description is Occupop's, in whatever language the hiring team wrote it: when that is
@@ -114,7 +115,9 @@ export default async function JobPage({ params }: Props) {
           <h2 id="apply-heading" className="text-2xl font-semibold text-slate-900">
             {t("applyHeading")}
           </h2>
-          <ApplySection definition={formDefinition(job)} privacyPolicyUrl={branding.privacyPolicyUrl} companyName={branding.companyName} prefix={page.prefix} />
+          <ClientWords locale={page.locale} namespaces={["apply"]}>
+            <ApplySection definition={formDefinition(job)} privacyPolicyUrl={branding.privacyPolicyUrl} companyName={branding.companyName} prefix={page.prefix} />
+          </ClientWords>
         </section>
       ) : null}
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { getBranding } from "@/lib/branding";
 import { pageLocale } from "@/lib/i18n/server";
 import { getJobBySlug } from "@/lib/jobs";
+import { words } from "@/lib/i18n/translator";
 
 // Rendered per request (it reads the query string, or per-visitor state).
 export const dynamic = "force-dynamic";
@@ -13,7 +13,7 @@ type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: 
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = await pageLocale((await params).locale);
-  const t = await getTranslations({ locale: page.locale, namespace: "applied" });
+  const t = words(page.locale, "applied");
   return { title: t("title"), robots: { index: false, follow: false } };
 }
 
@@ -25,7 +25,7 @@ export default async function AppliedPage({ params, searchParams }: Props) {
   if (!job) notFound();
   const queued = (await searchParams).queued === "1";
   const branding = await getBranding();
-  const t = await getTranslations({ locale: page.locale, namespace: "applied" });
+  const t = words(page.locale, "applied");
   return (
     <main id="main" className="mx-auto max-w-2xl px-4 py-12 sm:px-6">
       <div className="rounded-lg border border-green-700 bg-green-50 p-6">

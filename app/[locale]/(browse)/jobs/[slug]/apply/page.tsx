@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { ClientWords } from "@/components/client-words";
 import { ClosedNotice } from "@/components/closed-notice";
 import { ApplicationForm } from "@/components/apply/application-form";
 import { countryOptions } from "@/lib/applications/countries";
@@ -10,6 +10,7 @@ import { issueFormToken } from "@/lib/applications/form-token";
 import { getBranding } from "@/lib/branding";
 import { pageLocale } from "@/lib/i18n/server";
 import { getJobBySlug } from "@/lib/jobs";
+import { words } from "@/lib/i18n/translator";
 
 // The application form rendered on the server, per visit, with its own token: the way to
 // apply without JavaScript (the cached job page links here), and where such a form comes back
@@ -23,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = await pageLocale(locale);
   const job = await getJobBySlug(slug);
   if (!job) return {};
-  const t = await getTranslations({ locale: page.locale, namespace: "apply" });
+  const t = words(page.locale, "apply");
   return { title: t("pageTitle", { title: job.title }), alternates: { canonical: page.path(`/jobs/${job.slug}`) }, robots: { index: false, follow: true } };
 }
 
@@ -34,7 +35,7 @@ export default async function ApplyPage({ params, searchParams }: Props) {
   if (!job) notFound();
   const utm = (await searchParams).utm_source;
   const branding = await getBranding();
-  const t = await getTranslations({ locale: page.locale, namespace: "apply" });
+  const t = words(page.locale, "apply");
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-8 sm:px-6">
       <p>
@@ -49,16 +50,18 @@ export default async function ApplyPage({ params, searchParams }: Props) {
       </header>
       {job.isOpen ? (
         <section id="apply" aria-label={t("formLabel")} className="mt-6">
-          <ApplicationForm
-            definition={formDefinition(job)}
-            countries={countryOptions(page.locale)}
-            formToken={await issueFormToken(job.uuid)}
-            privacyPolicyUrl={branding.privacyPolicyUrl}
-            companyName={branding.companyName}
-            utmSource={typeof utm === "string" ? utm.slice(0, 60) : ""}
-            permalink={page.path(`/jobs/${job.slug}/apply`)}
-            prefix={page.prefix}
-          />
+          <ClientWords locale={page.locale} namespaces={["apply"]}>
+            <ApplicationForm
+              definition={formDefinition(job)}
+              countries={countryOptions(page.locale)}
+              formToken={await issueFormToken(job.uuid)}
+              privacyPolicyUrl={branding.privacyPolicyUrl}
+              companyName={branding.companyName}
+              utmSource={typeof utm === "string" ? utm.slice(0, 60) : ""}
+              permalink={page.path(`/jobs/${job.slug}/apply`)}
+              prefix={page.prefix}
+            />
+          </ClientWords>
         </section>
       ) : (
         <ClosedNotice locale={page.locale} prefix={page.prefix} />
