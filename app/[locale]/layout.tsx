@@ -3,7 +3,6 @@ import type { ReactNode } from "react";
 import { ClientWords } from "@/components/client-words";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { SiteShell } from "@/components/site-shell";
-import { brandingIn, getBranding } from "@/lib/branding";
 import { env } from "@/lib/env";
 import { catalogs } from "@/lib/i18n/catalogs";
 import { LOCALE_NAMES, localizedPath } from "@/lib/i18n/locales";
@@ -18,8 +17,7 @@ export async function generateStaticParams(): Promise<Array<{ locale: string }>>
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const page = await pageLocale((await params).locale);
-  const branding = brandingIn(await getBranding(), page.locale);
+  const { branding, ...page } = await pageLocale((await params).locale);
   return {
     metadataBase: new URL(env().SITE_URL),
     title: { default: branding.siteTitle, template: `%s | ${branding.siteTitle}` },
@@ -34,7 +32,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function LocaleLayout({ children, params }: Props) {
   const page = await pageLocale((await params).locale);
-  const branding = brandingIn(await getBranding(), page.locale);
+  const { branding } = page;
   const messages = catalogs[page.locale];
   const languages = page.offered.map((l) => ({ locale: l, name: LOCALE_NAMES[l], home: localizedPath(l, page.defaultLocale, "/") }));
   return (

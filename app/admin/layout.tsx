@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { SiteShell } from "@/components/site-shell";
 import { getBranding } from "@/lib/branding";
 import { env } from "@/lib/env";
+import { localePrefix, offeredLocale } from "@/lib/i18n/locales";
 
 // The admin area is in English, whichever languages the public site offers. Its titles need
 // nothing from the database, so they are there at once, also while an action re-renders a page.
@@ -14,9 +15,10 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function AdminRootLayout({ children }: { children: ReactNode }) {
   const branding = await getBranding();
-  const home = branding.languages.defaultLocale === "en" ? "" : "/en";
+  // Its header and footer link to the English pages, or the default language's without them.
+  const prefix = offeredLocale(branding.languages, "en") ? localePrefix("en", branding.languages.defaultLocale) : "";
   return (
-    <SiteShell branding={branding} locale="en" prefix={branding.languages.offered.includes("en") ? home : ""}>
+    <SiteShell branding={branding} locale="en" prefix={prefix}>
       {children}
     </SiteShell>
   );

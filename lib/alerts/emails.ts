@@ -7,7 +7,7 @@ import escapeHtml from "escape-html";
 import { brandingIn, type Branding } from "@/lib/branding";
 import { textOn } from "@/lib/branding/colors";
 import { env } from "@/lib/env";
-import { isLocale, localePrefix, type Locale } from "@/lib/i18n/locales";
+import { localePrefix, offeredLocale, type Locale } from "@/lib/i18n/locales";
 import { translator, type Translator } from "@/lib/i18n/translator";
 import { salaryLabel, whereLabel } from "@/lib/jobs/format";
 import type { Job } from "@/lib/jobs/types";
@@ -22,8 +22,8 @@ export type MailLanguage = { locale: Locale; prefix: string; t: Translator; bran
 
 /** The language an alert was signed up in, if the site still offers it; else the default. */
 export function mailLanguage(stored: string, branding: Branding): MailLanguage {
-  const { offered, defaultLocale } = branding.languages;
-  const locale = isLocale(stored) && offered.includes(stored) ? stored : defaultLocale;
+  const { defaultLocale } = branding.languages;
+  const locale = offeredLocale(branding.languages, stored) ?? defaultLocale;
   return { locale, prefix: localePrefix(locale, defaultLocale), t: translator(locale), branding: brandingIn(branding, locale) };
 }
 

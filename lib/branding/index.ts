@@ -5,7 +5,6 @@ import "server-only";
 import { cache } from "react";
 import { isBuildPhase } from "@/lib/build-phase";
 import { getJobsSnapshot } from "@/lib/jobs";
-import { publishLanguages } from "@/lib/i18n/offered";
 import type { Languages, Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { textOn } from "./colors";
@@ -101,7 +100,6 @@ export const getBranding = cache(async (): Promise<Branding> => {
   if (isBuildPhase()) return resolveBranding(DEFAULT_STORED_BRANDING, 0, null);
   const current = await currentVersion();
   const stored = current?.data ?? DEFAULT_STORED_BRANDING;
-  publishLanguages({ offered: stored.languages, defaultLocale: stored.defaultLanguage });
   return resolveBranding(stored, current?.id ?? 0, stored.companyName ? null : await companyFromOccupop());
 });
 

@@ -5,7 +5,6 @@ import "server-only";
 import { database } from "@/lib/db";
 import { log } from "@/lib/log";
 import { DEFAULT_STORED_BRANDING, storedBrandingSchema, type StoredBranding } from "./schema";
-import { publishLanguages } from "@/lib/i18n/offered";
 import { brandingSaved } from "./sync";
 
 export type BrandingVersion = {
@@ -82,8 +81,7 @@ export async function saveVersion(data: StoredBranding, baseVersion: number, by:
   });
   if (result.ok) {
     log("branding").info({ version: result.version.id, by, changes: result.version.changes, note }, "branding saved");
-    brandingSaved(result.version.id);
-    publishLanguages({ offered: data.languages, defaultLocale: data.defaultLanguage });
+    brandingSaved(result.version.id, data);
   }
   return result;
 }

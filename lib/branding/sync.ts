@@ -3,7 +3,7 @@
 import "server-only";
 import { invalidatePages } from "@/lib/page-cache";
 import { publishLanguages } from "@/lib/i18n/offered";
-import { DEFAULT_STORED_BRANDING } from "./schema";
+import { DEFAULT_STORED_BRANDING, type StoredBranding } from "./schema";
 import { currentVersion, latestVersionId } from "./store";
 
 const KEY = Symbol.for("careers.branding-known-version");
@@ -15,9 +15,10 @@ function known(): Known {
   return g[KEY];
 }
 
-/** A version was saved on this server: its pages change now, not at the next poll. */
-export function brandingSaved(version: number): void {
+/** A version was saved on this server: its pages (and languages) change now, not at the next poll. */
+export function brandingSaved(version: number, data: StoredBranding): void {
   known().version = version;
+  publish(data);
   invalidatePages("branding saved");
 }
 
@@ -26,12 +27,12 @@ export async function syncBrandingFromDatabase(): Promise<void> {
   const latest = await latestVersionId();
   const k = known();
   if (k.version !== undefined && k.version !== latest) invalidatePages("branding saved on another server");
-  if (k.version !== latest) await publishStoredLanguages();
+  // At start (nothing known yet) and after another server's save.
+  if (k.version !== latest) publish((await currentVersion())?.data ?? DEFAULT_STORED_BRANDING);
   k.version = latest;
 }
 
 /** Tells the HTTP front's first-visit redirect which languages are on offer now. */
-export async function publishStoredLanguages(): Promise<void> {
-  const stored = (await currentVersion())?.data ?? DEFAULT_STORED_BRANDING;
-  publishLanguages({ offered: stored.languages, defaultLocale: stored.defaultLanguage });
+function publish(data: StoredBranding): void {
+  publishLanguages({ offered: data.languages, defaultLocale: data.defaultLanguage });
 }

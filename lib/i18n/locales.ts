@@ -27,6 +27,15 @@ export type Languages = { offered: Locale[]; defaultLocale: Locale };
 
 export const ALL_LANGUAGES: Languages = { offered: [...LOCALES], defaultLocale: "en" };
 
+/**
+ * The language a URL segment, a form or a stored alert names, if the site offers it ("_": the
+ * default); null otherwise. Every place that turns a requested language into one to use asks this.
+ */
+export function offeredLocale({ offered, defaultLocale }: Languages, wanted: unknown): Locale | null {
+  const locale = wanted === DEFAULT_SEGMENT ? defaultLocale : wanted;
+  return isLocale(locale) && offered.includes(locale) ? locale : null;
+}
+
 /** The URL prefix of a language's pages: "" for the default, "/de" for German. */
 export function localePrefix(locale: Locale, defaultLocale: Locale): string {
   return locale === defaultLocale ? "" : `/${locale}`;

@@ -1,7 +1,8 @@
-// The languages on offer, as last read from the branding, for the HTTP front's first-visit
-// redirect (scripts/server.mjs asks ./entry.ts before Next.js runs, so it cannot read the
-// database per request). Kept on globalThis: Next.js loads the app's modules in more than one
-// bundle, and they must all see the same value.
+// The languages on offer, as the branding was last saved here or synced from another server
+// (lib/branding/sync), for the HTTP front's first-visit redirect (scripts/server.mjs asks
+// ./entry.ts before Next.js runs, so it cannot read the database per request). Kept on
+// globalThis: Next.js loads the app's modules in more than one bundle, and they must all see
+// the same value.
 import type { Languages } from "./locales";
 
 const KEY = Symbol.for("careers.languages");

@@ -6,8 +6,8 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
 import { cache } from "react";
-import { getBranding } from "@/lib/branding";
-import { DEFAULT_SEGMENT, isLocale, localePrefix, localizedPath, type Languages, type Locale } from "./locales";
+import { brandingIn, getBranding, type Branding } from "@/lib/branding";
+import { localePrefix, localizedPath, offeredLocale, type Languages, type Locale } from "./locales";
 
 export type PageLocale = Languages & {
   locale: Locale;
@@ -15,18 +15,21 @@ export type PageLocale = Languages & {
   prefix: string;
   /** A site path in this page's language. */
   path: (sitePath: string) => string;
+  /** The branding as this language shows it (lib/branding brandingIn). */
+  branding: Branding;
 };
 
 export const pageLocale = cache(async (segment: string): Promise<PageLocale> => {
-  const { languages } = await getBranding();
-  const locale = segment === DEFAULT_SEGMENT ? languages.defaultLocale : segment;
-  if (!isLocale(locale) || !languages.offered.includes(locale)) notFound();
+  const branding = await getBranding();
+  const { languages } = branding;
+  const locale = offeredLocale(languages, segment) ?? notFound();
   setRequestLocale(locale);
   return {
     ...languages,
     locale,
     prefix: localePrefix(locale, languages.defaultLocale),
     path: (sitePath) => localizedPath(locale, languages.defaultLocale, sitePath),
+    branding: brandingIn(branding, locale),
   };
 });
 
@@ -40,5 +43,6 @@ export function alternates(page: PageLocale, sitePath: string): { canonical: str
 /** The URL prefix for a language a form says it was in ("" for the default, or one not on offer). */
 export async function prefixFor(given: unknown): Promise<string> {
   const { languages } = await getBranding();
-  return isLocale(given) && languages.offered.includes(given) ? localePrefix(given, languages.defaultLocale) : "";
+  const locale = offeredLocale(languages, given);
+  return locale ? localePrefix(locale, languages.defaultLocale) : "";
 }

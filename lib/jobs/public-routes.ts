@@ -2,7 +2,7 @@
 import "server-only";
 import { brandingIn, getBranding, type Branding } from "@/lib/branding";
 import { env } from "@/lib/env";
-import { DEFAULT_SEGMENT, isLocale, localePrefix, type Locale } from "@/lib/i18n/locales";
+import { localePrefix, offeredLocale, type Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { getOpenJobs, JobsUnavailableError } from "./index";
 import type { Job } from "./types";
@@ -12,8 +12,8 @@ export type FeedInput = { jobs: Job[]; siteUrl: string; branding: Branding; lang
 /** The feed routes' [locale] segment ("_": the default language); null when not on offer. */
 export async function feedLanguage(segment: string): Promise<{ locale: Locale; prefix: string } | null> {
   const { languages } = await getBranding();
-  const locale = segment === DEFAULT_SEGMENT ? languages.defaultLocale : segment;
-  if (!isLocale(locale) || !languages.offered.includes(locale)) return null;
+  const locale = offeredLocale(languages, segment);
+  if (!locale) return null;
   return { locale, prefix: localePrefix(locale, languages.defaultLocale) };
 }
 

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { JobListing } from "@/components/job-listing";
-import { brandingIn, getBranding } from "@/lib/branding";
 import { alternates, pageLocale } from "@/lib/i18n/server";
 import { getOpenJobs } from "@/lib/jobs";
 import { searchJobs } from "@/lib/jobs/search";
@@ -22,7 +21,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function HomePage({ params }: Props) {
   const page = await pageLocale((await params).locale);
-  const [openJobs, branding] = await Promise.all([getOpenJobs(), getBranding()]);
-  const { jobs, facets, total } = searchJobs(openJobs, {}, page.locale);
-  return <JobListing branding={brandingIn(branding, page.locale)} page={page} jobs={jobs} facets={facets} total={total} filters={{}} active={false} />;
+  const { jobs, facets, total } = searchJobs(await getOpenJobs(), {}, page.locale);
+  return <JobListing branding={page.branding} page={page} jobs={jobs} facets={facets} total={total} filters={{}} active={false} />;
 }

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getBranding } from "@/lib/branding";
 import { LOCALE_NAMES, type Locale } from "@/lib/i18n/locales";
 import { alternates, pageLocale } from "@/lib/i18n/server";
 import { longDate } from "@/lib/jobs/format";
@@ -43,7 +42,7 @@ async function Contact({ contact, companyName, locale }: { contact: string | nul
 // adjustment or to apply another way, with the contact HR gives in the branding.
 export default async function AccessibilityPage({ params }: Props) {
   const page = await pageLocale((await params).locale);
-  const branding = await getBranding();
+  const { branding } = page;
   const t = words(page.locale, "statement");
   const languages = new Intl.ListFormat(page.locale, { type: "conjunction" }).format(
     page.offered.map((l) => new Intl.DisplayNames([page.locale], { type: "language" }).of(l) ?? LOCALE_NAMES[l]),

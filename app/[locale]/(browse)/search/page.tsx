@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { JobListing } from "@/components/job-listing";
-import { brandingIn, getBranding } from "@/lib/branding";
 import { pageLocale } from "@/lib/i18n/server";
 import { getOpenJobs } from "@/lib/jobs";
 import { hasFilters, parseFilters, searchJobs } from "@/lib/jobs/search";
@@ -21,9 +20,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SearchPage({ params, searchParams }: Props) {
   const page = await pageLocale((await params).locale);
   const filters = parseFilters(await searchParams);
-  const [openJobs, branding] = await Promise.all([getOpenJobs(), getBranding()]);
-  const { jobs, facets, total } = searchJobs(openJobs, filters, page.locale);
+  const { jobs, facets, total } = searchJobs(await getOpenJobs(), filters, page.locale);
   return (
-    <JobListing branding={brandingIn(branding, page.locale)} page={page} jobs={jobs} facets={facets} total={total} filters={filters} active={hasFilters(filters)} />
+    <JobListing branding={page.branding} page={page} jobs={jobs} facets={facets} total={total} filters={filters} active={hasFilters(filters)} />
   );
 }

@@ -4,7 +4,6 @@ import { redirect } from "next/navigation";
 import { describeFilters } from "@/lib/alerts/filters";
 import { getSubscription } from "@/lib/alerts/subscriptions";
 import { alertToken, readAlertToken } from "@/lib/alerts/tokens";
-import { getBranding } from "@/lib/branding";
 import { pageLocale } from "@/lib/i18n/server";
 import { words } from "@/lib/i18n/translator";
 
@@ -29,7 +28,7 @@ export default async function ConfirmAlertPage({ params, searchParams }: Props) 
   const id = await readAlertToken("confirm", token);
   const subscription = id ? await getSubscription(id) : null;
   if (subscription?.status === "confirmed") redirect(`${page.prefix}/alerts/manage?token=${await alertToken("manage", subscription.id)}&confirmed=1`);
-  const branding = await getBranding();
+  const { branding } = page;
   return (
     <main id="main" className="mx-auto max-w-2xl px-4 py-12 sm:px-6">
       {subscription ? (

@@ -5,7 +5,6 @@ import { ClientWords } from "@/components/client-words";
 import { describeFilters } from "@/lib/alerts/filters";
 import { getSubscription } from "@/lib/alerts/subscriptions";
 import { readAlertToken } from "@/lib/alerts/tokens";
-import { getBranding } from "@/lib/branding";
 import type { Locale } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/server";
 import { getOpenJobs } from "@/lib/jobs";
@@ -36,7 +35,7 @@ export default async function ManageAlertPage({ params: route, searchParams }: P
   const token = typeof params.token === "string" ? params.token : "";
   const id = token ? await readAlertToken("manage", token) : null;
   const subscription = id ? await getSubscription(id) : null;
-  const branding = await getBranding();
+  const { branding } = page;
 
   if (!subscription) {
     const deleted = params.deleted === "1";

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { submitApplication, TOKEN_FIELD, type FormLanguage } from "@/lib/applications/submit";
 import { getBranding } from "@/lib/branding";
-import { ALL_LANGUAGES, isLocale, localePrefix } from "@/lib/i18n/locales";
+import { ALL_LANGUAGES, localePrefix, offeredLocale } from "@/lib/i18n/locales";
 import { offeredLanguages } from "@/lib/i18n/offered";
 import { translator } from "@/lib/i18n/translator";
 import type { ApplyState } from "@/lib/applications/schema";
@@ -53,7 +53,6 @@ async function formLanguage(formData: FormData): Promise<FormLanguage> {
     (b) => b.languages,
     () => offeredLanguages() ?? ALL_LANGUAGES,
   );
-  const given = formData.get("locale");
-  const locale = isLocale(given) && languages.offered.includes(given) ? given : languages.defaultLocale;
+  const locale = offeredLocale(languages, formData.get("locale")) ?? languages.defaultLocale;
   return { locale, prefix: localePrefix(locale, languages.defaultLocale) };
 }

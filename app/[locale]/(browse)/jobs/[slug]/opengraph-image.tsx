@@ -1,6 +1,6 @@
 import { ImageResponse } from "next/og";
 import { brandingIn, getBranding } from "@/lib/branding";
-import { DEFAULT_SEGMENT, isLocale } from "@/lib/i18n/locales";
+import { offeredLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { getJobBySlug } from "@/lib/jobs";
 import { whereLabel } from "@/lib/jobs/format";
@@ -14,8 +14,7 @@ export default async function OpenGraphImage({ params }: { params: Promise<{ loc
   const { locale: segment, slug } = await params;
   const job = await getJobBySlug(slug);
   const stored = await getBranding();
-  const wanted = segment === DEFAULT_SEGMENT ? stored.languages.defaultLocale : segment;
-  const locale = isLocale(wanted) ? wanted : stored.languages.defaultLocale;
+  const locale = offeredLocale(stored.languages, segment) ?? stored.languages.defaultLocale;
   const branding = brandingIn(stored, locale);
   const t = translator(locale);
   const title = job?.title ?? branding.siteTitle;

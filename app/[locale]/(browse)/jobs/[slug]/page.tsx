@@ -7,7 +7,6 @@ import { AlertSignup } from "@/components/alerts/alert-signup";
 import { ApplySection } from "@/components/apply/apply-section";
 import { JobFacts } from "@/components/job-facts";
 import { formDefinition } from "@/lib/applications/definition";
-import { brandingIn, getBranding } from "@/lib/branding";
 import { env } from "@/lib/env";
 import { alternates, pageLocale } from "@/lib/i18n/server";
 import { getJobBySlug } from "@/lib/jobs";
@@ -32,7 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = await pageLocale(locale);
   const job = await getJobBySlug(slug);
   if (!job) return {};
-  const branding = brandingIn(await getBranding(), page.locale);
+  const { branding } = page;
   const t = words(page.locale, "job");
   const title = t("titleAt", { title: job.title, company: branding.companyName });
   const description = excerpt(`${whereLabel(job, page.locale)}. ${describeJob(job).text}`, 200);
@@ -52,7 +51,7 @@ export default async function JobPage({ params }: Props) {
   const page = await pageLocale(locale);
   const job = await getJobBySlug(slug);
   if (!job) notFound();
-  const branding = brandingIn(await getBranding(), page.locale);
+  const { branding } = page;
   const t = words(page.locale, "job");
   const { SITE_URL } = env();
   const description = describeJob(job);

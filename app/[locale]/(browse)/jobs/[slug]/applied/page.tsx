@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getBranding } from "@/lib/branding";
 import { pageLocale } from "@/lib/i18n/server";
 import { getJobBySlug } from "@/lib/jobs";
 import { words } from "@/lib/i18n/translator";
@@ -24,7 +23,7 @@ export default async function AppliedPage({ params, searchParams }: Props) {
   const job = await getJobBySlug(slug);
   if (!job) notFound();
   const queued = (await searchParams).queued === "1";
-  const branding = await getBranding();
+  const { branding } = page;
   const t = words(page.locale, "applied");
   return (
     <main id="main" className="mx-auto max-w-2xl px-4 py-12 sm:px-6">

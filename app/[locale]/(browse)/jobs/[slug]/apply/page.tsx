@@ -7,7 +7,6 @@ import { ApplicationForm } from "@/components/apply/application-form";
 import { countryOptions } from "@/lib/applications/countries";
 import { formDefinition } from "@/lib/applications/definition";
 import { issueFormToken } from "@/lib/applications/form-token";
-import { getBranding } from "@/lib/branding";
 import { pageLocale } from "@/lib/i18n/server";
 import { getJobBySlug } from "@/lib/jobs";
 import { words } from "@/lib/i18n/translator";
@@ -34,7 +33,7 @@ export default async function ApplyPage({ params, searchParams }: Props) {
   const job = await getJobBySlug(slug);
   if (!job) notFound();
   const utm = (await searchParams).utm_source;
-  const branding = await getBranding();
+  const { branding } = page;
   const t = words(page.locale, "apply");
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-8 sm:px-6">
