@@ -3,6 +3,8 @@
 // repaired) before Next.js sees them. The framework reads a bad body or header the way it
 // reads a bug in our code; these checks make it the client's mistake it is:
 //   - a path that does not decode (a stray %) is refused;
+//   - a cached feed, the sitemap, robots.txt or the icon sent another method than GET or HEAD
+//     is answered here (methodAnswer), so the answer never takes the GET's place in the cache;
 //   - a router-state header (client navigations) that is not what Next's router sends is
 //     dropped: Next then sends the full page payload, as for a request without it;
 //   - a Server Action call (next-action header) is multipart/form-data (a form), or a small
@@ -14,6 +16,37 @@
 //     (uploads) are checked by their first bytes only, so nothing big is held twice.
 
 const SMALL_BODY = 1024 * 1024;
+
+/**
+ * The route handlers served from the page cache: the feeds in every language (/_ is the
+ * default's, after the rewrite), the sitemap, robots.txt and the icon.
+ */
+const CACHED_ROUTE = /^(?:\/[a-z]{2}|\/_)?\/jobs\.(?:json|rss)$|^\/(?:sitemap\.xml|robots\.txt|icon\.svg)$/;
+const ALLOWED = "GET, HEAD, OPTIONS";
+
+/**
+ * Another method than GET or HEAD at a cached route handler, answered here. Next.js keeps what
+ * any method gets from such a route under the same cache key as the GET: an OPTIONS on a cold
+ * entry gets a 500 (Next rebuilds its own 204 with a body, vercel/next.js#49005), and every GET
+ * after it is served that answer in place of the feed until the pages are rendered again.
+ * OPTIONS gets what is allowed (the JSON feed may be read from other sites); the rest a 405.
+ * @param {string} method @param {string} pathname
+ * @returns {{ status: number; headers: Record<string, string>; body: string } | null}
+ */
+export function methodAnswer(method, pathname) {
+  if (method === "GET" || method === "HEAD" || !CACHED_ROUTE.test(pathname)) return null;
+  if (method === "OPTIONS") {
+    /** @type {Record<string, string>} */
+    const headers = { allow: ALLOWED };
+    if (pathname.endsWith("/jobs.json")) Object.assign(headers, { "access-control-allow-origin": "*", "access-control-allow-methods": "GET, HEAD" });
+    return { status: 204, headers, body: "" };
+  }
+  return {
+    status: 405,
+    headers: { allow: ALLOWED, "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+    body: `${pathname} can only be read (${ALLOWED}).\n`,
+  };
+}
 
 /** @typedef {import("node:http").IncomingMessage} Request */
 /** @typedef {{ status: 400; reason: string }} Refusal */

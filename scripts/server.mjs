@@ -9,7 +9,7 @@ import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { badRequest, bodyProblem, dropBadRouterState, pathProblem } from "./request-hygiene.mjs";
+import { badRequest, bodyProblem, dropBadRouterState, methodAnswer, pathProblem } from "./request-hygiene.mjs";
 import { createUploadGate, isGuardedRequest, refusal } from "./upload-gate.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -139,6 +139,8 @@ function serve(req, res) {
   if (hsts) res.setHeader("Strict-Transport-Security", hsts);
   const badPath = pathProblem(req.url ?? "/");
   if (badPath) return answerHere(req, res, badRequest(badPath, Boolean(req.headers["next-action"])));
+  const otherMethod = methodAnswer(req.method ?? "GET", (req.url ?? "/").split("?")[0] ?? "/");
+  if (otherMethod) return answerHere(req, res, otherMethod);
   dropBadRouterState(req);
   // The only client address the app trusts: the socket's, or the proxy's last hop.
   const forwarded = String(req.headers["x-forwarded-for"] ?? "").split(",").map((s) => s.trim()).filter(Boolean);

@@ -10,7 +10,7 @@
 //   every replica's cache follows them (lib/sync).
 // - What `next build` prerendered is never served: this handler starts empty, so the first
 //   visit renders with live data. (The build renders placeholders: it has no data.)
-// - Responses with a 5xx status are never kept.
+// - Responses with a 5xx status are never kept, nor a route handler's answer other than a 200.
 // - A page's Content-Security-Policy is stored with it: the hashes of its inline scripts
 //   (a cached page cannot carry a per-request nonce), sent on every visit, the first included.
 import { createHash } from "node:crypto";
@@ -93,6 +93,9 @@ export default class PageCacheHandler {
       entries.delete(key);
       return;
     }
+    // A route handler's entry is its GET's 200. Next stores what any method got under the same
+    // key (a 405 for a POST, a 204 for an OPTIONS); the next GET must not be served that.
+    if (data.kind === "APP_ROUTE" && data.status !== 200) return;
     if (data.kind === "APP_PAGE" && typeof data.html === "string") {
       const headers = /** @type {Record<string, string>} */ (data.headers ?? {});
       headers["content-security-policy"] = contentSecurityPolicy(`'self' ${scriptPolicyFor(data.html)}`.trim());

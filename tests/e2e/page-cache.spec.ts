@@ -126,3 +126,39 @@ test("the form on a cached page keeps the time trap: a submit right after it app
   await expect(page.getByLabel("Email (required)")).toHaveValue(who.email);
   expect(await candidatesFor(who.email)).toHaveLength(0);
 });
+
+test("another method sent to a cached feed on a cold cache answers for itself and never takes the feed's place", async () => {
+  // Next answers OPTIONS on a route handler itself (204) and other unhandled methods with a
+  // 405; neither may be kept as the feed that the next GET is served from.
+  const feeds: Array<[string, RegExp]> = [
+    ["/jobs.json", /application\/json/],
+    ["/jobs.rss", /xml/],
+    ["/de/jobs.json", /application\/json/],
+    ["/fr/jobs.rss", /xml/],
+    ["/sitemap.xml", /xml/],
+    ["/robots.txt", /text\/plain/],
+    ["/icon.svg", /image\/svg\+xml/],
+  ];
+  try {
+    for (const [round, method] of ["OPTIONS", "POST", "PUT", "DELETE", "PATCH", "HEAD"].entries()) {
+      // A change to the job list makes every cached page and feed cold.
+      const title = `Cold Cache Keeper ${round}`;
+      await emulatorControl("/jobs", "POST", { title });
+      await revalidate();
+      for (const [path] of feeds) {
+        const res = await fetch(`${site()}${path}`, { method, redirect: "manual" });
+        await res.arrayBuffer();
+        expect(res.status, `${method} ${path}`).toBeLessThan(500);
+      }
+      for (const [path, type] of feeds) {
+        const res = await fetch(`${site()}${path}`);
+        expect(res.status, `GET ${path} after ${method}`).toBe(200);
+        expect(res.headers.get("content-type"), `GET ${path} after ${method}`).toMatch(type);
+        const body = await res.text();
+        if (path.includes("jobs.")) expect(body, `GET ${path} after ${method}`).toContain(title);
+      }
+    }
+  } finally {
+    await resetWorld();
+  }
+});
