@@ -53,7 +53,7 @@ function FacetSelect({
  */
 export async function JobFilters({ filters, facets, active, page }: { filters: Filters; facets: Facets; active: boolean; page: PageLocale }) {
   const t = words(page.locale, "filters");
-  const home = page.prefix || "/";
+  const home = page.path("/");
   const facetsActive = Object.entries(filters).some(([key, value]) => key !== "q" && value !== undefined);
   return (
     <form action={home} method="get" id="job-filters" className="rounded-lg border border-slate-200 bg-slate-50 p-4 sm:p-5" role="search" aria-label={t("formLabel")}>

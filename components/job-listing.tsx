@@ -16,7 +16,7 @@ export async function JobListing({ branding, page, jobs, facets, total, filters,
   const t = words(page.locale, "listing");
   const tJob = words(page.locale, "job");
   const posted = (when: string) => tJob("posted", { when });
-  const home = page.prefix || "/";
+  const home = page.path("/");
   return (
     <main id="main">
       <Hero branding={branding} openCount={total} locale={page.locale} />

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { JobsLink } from "@/components/jobs-link";
 import { SearchBox } from "@/components/search-box";
 import type { Locale } from "@/lib/i18n/locales";
 import { words } from "@/lib/i18n/translator";
@@ -12,11 +12,9 @@ export async function NotFoundContent({ locale, prefix }: { locale: Locale; pref
       <div className="mt-6">
         <SearchBox locale={locale} prefix={prefix} />
       </div>
-      <p className="mt-6">
-        <Link href={prefix || "/"} className="inline-flex min-h-11 items-center font-medium text-brand underline">
-          {t("allJobs")}
-        </Link>
-      </p>
+      <JobsLink href={prefix || "/"} className="mt-6">
+        {t("allJobs")}
+      </JobsLink>
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { JobsLink } from "@/components/jobs-link";
 import { LOCALE_NAMES, type Locale } from "@/lib/i18n/locales";
 import { alternates, pageLocale } from "@/lib/i18n/server";
 import { longDate } from "@/lib/jobs/format";
@@ -77,11 +77,9 @@ export default async function AccessibilityPage({ params }: Props) {
       </div>
 
       <p className="mt-8 text-sm text-slate-700">{t("reviewed", { date: longDate(REVIEWED, page.locale) })}</p>
-      <p className="mt-4">
-        <Link href={page.prefix || "/"} className="font-medium text-brand underline">
-          {t("openJobs")}
-        </Link>
-      </p>
+      <JobsLink href={page.path("/")} className="mt-4">
+        {t("openJobs")}
+      </JobsLink>
     </main>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AlertChangeForm, type Option } from "@/components/alerts/alert-change-form";
 import { ClientWords } from "@/components/client-words";
+import { JobsLink } from "@/components/jobs-link";
 import { describeFilters } from "@/lib/alerts/filters";
 import { getSubscription } from "@/lib/alerts/subscriptions";
 import { readAlertToken } from "@/lib/alerts/tokens";
@@ -45,11 +45,9 @@ export default async function ManageAlertPage({ params: route, searchParams }: P
         <p className="mt-2 text-slate-800" data-testid={deleted ? "alert-deleted" : "alert-gone"}>
           {deleted ? t("deletedBody", { company: branding.companyName }) : t("goneBody")}
         </p>
-        <p className="mt-4">
-          <Link href={page.prefix || "/"} className="font-medium text-brand underline">
-            {t("openJobs")}
-          </Link>
-        </p>
+        <JobsLink href={page.path("/")} className="mt-4">
+          {t("openJobs")}
+        </JobsLink>
       </main>
     );
   }

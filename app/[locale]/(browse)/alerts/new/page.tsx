@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AlertForm } from "@/components/alerts/alert-form";
 import { ClientWords } from "@/components/client-words";
+import { JobsLink } from "@/components/jobs-link";
 import { alertFiltersSchema, canonicalFilters, describeFilters, type AlertFilters } from "@/lib/alerts/filters";
 import { alertCadence, alertsOffered } from "@/lib/alerts/switch";
 import { getBranding } from "@/lib/branding";
@@ -51,11 +51,9 @@ export default async function NewAlertPage({ params: route, searchParams }: Prop
           </p>
         )}
       </div>
-      <p className="mt-6">
-        <Link href={page.prefix || "/"} className="font-medium text-brand underline">
-          {t("allJobs")}
-        </Link>
-      </p>
+      <JobsLink href={page.path("/")} className="mt-6">
+        {t("allJobs")}
+      </JobsLink>
     </main>
   );
 }

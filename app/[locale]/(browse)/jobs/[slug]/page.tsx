@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ClientWords } from "@/components/client-words";
 import { ClosedNotice } from "@/components/closed-notice";
 import { AlertSignup } from "@/components/alerts/alert-signup";
 import { ApplySection } from "@/components/apply/apply-section";
 import { JobFacts } from "@/components/job-facts";
+import { JobsLink } from "@/components/jobs-link";
 import { formDefinition } from "@/lib/applications/definition";
 import { env } from "@/lib/env";
 import { alternates, pageLocale } from "@/lib/i18n/server";
@@ -70,12 +70,10 @@ export default async function JobPage({ params }: Props) {
 
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-8 sm:px-6">
-      <p>
-        <Link href={page.prefix || "/"} className="inline-flex min-h-11 items-center font-medium text-brand underline">
-          <span aria-hidden="true">←&nbsp;</span>
-          {t("backToAll")}
-        </Link>
-      </p>
+      <JobsLink href={page.path("/")}>
+        <span aria-hidden="true">←&nbsp;</span>
+        {t("backToAll")}
+      </JobsLink>
       <header className="mt-2">
         <h1 className="text-3xl font-bold tracking-tight text-slate-900" lang={written && written !== page.locale ? written : undefined}>
           {job.title}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { JobsLink } from "@/components/jobs-link";
 import { pageLocale } from "@/lib/i18n/server";
 import { getJobBySlug } from "@/lib/jobs";
 import { words } from "@/lib/i18n/translator";
@@ -42,11 +42,9 @@ export default async function AppliedPage({ params, searchParams }: Props) {
         <li>{t("next2")}</li>
         <li>{t("next3")}</li>
       </ol>
-      <p className="mt-8">
-        <Link href={page.prefix || "/"} className="inline-flex min-h-11 items-center font-medium text-brand underline">
-          {t("otherJobs")}
-        </Link>
-      </p>
+      <JobsLink href={page.path("/")} className="mt-8">
+        {t("otherJobs")}
+      </JobsLink>
     </main>
   );
 }
