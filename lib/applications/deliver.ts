@@ -88,8 +88,9 @@ async function attempt(record: ApplicationRecord, lease: HeldLease, atHand: AtHa
     if (!(await recordUploaded(record.id, lease.owner, fileUrl))) throw new LeaseLostError();
   }
 
-  // The last point to stop: past it, Occupop may make the candidate.
-  lease.check();
+  // The last point to stop: past it, Occupop may make the candidate. The lease is renewed
+  // here, so no other server can take it over for a whole lease length while this one creates.
+  await lease.confirm();
   const p = payloadOf(record);
   try {
     const created = await createCandidate(record.job_uuid, {

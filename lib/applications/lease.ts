@@ -1,7 +1,8 @@
 // A delivery lease held while one server works on an application: renewed every third of its
 // length, so it outlives any slow upload while the server lives, and runs out soon after the
 // server dies. Losing it (a stall longer than the lease: another server took over) is noticed
-// at the next renewal, and the holder stops before doing anything it cannot take back.
+// at the next renewal, and before anything that cannot be taken back the holder renews it
+// itself (confirm): it goes on only if the lease is still its own, for a whole lease length.
 import "server-only";
 import { log } from "@/lib/log";
 import { renewLease } from "./outbox";
@@ -15,8 +16,12 @@ export class LeaseLostError extends Error {
 
 export type HeldLease = {
   owner: string;
-  /** Throws LeaseLostError once the lease is known to be lost. */
-  check(): void;
+  /**
+   * Renews the lease now and throws LeaseLostError if it is no longer this server's. Before a
+   * step that cannot be taken back: the timer's last renewal may be older than the lease
+   * (a stall), and another server may have taken over since.
+   */
+  confirm(): Promise<void>;
   stop(): void;
 };
 
@@ -32,8 +37,11 @@ export function holdLease(id: string, owner: string, leaseMs: number): HeldLease
   timer.unref();
   return {
     owner,
-    check() {
-      if (lost) throw new LeaseLostError();
+    async confirm() {
+      if (lost || !(await renewLease(id, owner, leaseMs))) {
+        lost = true;
+        throw new LeaseLostError();
+      }
     },
     stop() {
       clearInterval(timer);

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { processApplication } from "@/lib/applications/deliver";
+import { deliverClaimed, processApplication } from "@/lib/applications/deliver";
 import {
   claim,
   claimDue,
@@ -267,6 +267,25 @@ describe.each(DATABASES)("the outbox on %s", (kind) => {
     const log = (await (await emulator.control("/requests")).json()) as { data: Array<{ target: string }> };
     expect(log.data.filter((r) => r.target === "upload")).toHaveLength(0);
     expect(await candidates("steps@example.com")).toHaveLength(1);
+  });
+
+  it("does not create once another server has taken the lease over, though the holder's timer never noticed", async () => {
+    const app = await newApplication("fenced");
+    await insertApplication(app);
+    await emulator.control("/faults", "POST", { target: "create", kind: "500" });
+    expect((await processApplication(app.id)).kind).toBe("queued");
+    const db = await database();
+    await db.updateTable("applications").set({ next_attempt_at: 0 }).where("id", "=", app.id).execute();
+    // Server A holds a long lease (its renewal timer would not fire for 10 s) and stalls on the
+    // job listing; meanwhile its lease is taken over, as after a stall longer than the lease.
+    expect(await claim(app.id, "server-a", 30_000)).toBe(true);
+    await emulator.control("/faults", "POST", { target: "list", kind: "latency", latencyMs: 400 });
+    const delivering = deliverClaimed(app.id, "server-a");
+    await new Promise((r) => setTimeout(r, 100));
+    await db.updateTable("applications").set({ lease_owner: "server-b", lease_until: Date.now() + 30_000 }).where("id", "=", app.id).execute();
+    expect(await delivering).toEqual({ kind: "busy" });
+    expect(await candidates("fenced@example.com")).toHaveLength(0);
+    expect(await findById(app.id)).toMatchObject({ status: "pending", lease_owner: "server-b" });
   });
 
   it("counts a create whose answer never came, and gets a fresh upload URL after an expired one", async () => {
