@@ -1,10 +1,16 @@
-// `npm run admin -- create <email>`: adds an administrator from the command line (the first
-// one, say, on a server without ADMIN_EMAIL/ADMIN_PASSWORD). The password comes from
-// ADMIN_PASSWORD, standard input, or a prompt that does not echo it.
+// `npm run admin -- <command>`: administrators from the command line (the first one, say, on a
+// server without ADMIN_EMAIL/ADMIN_PASSWORD, or a way back in for one who lost theirs):
+//   create <email>     adds one
+//   password <email>   sets a new password and signs them out everywhere
+//   remove <email>     removes one (never the last) and signs them out
+//   list               lists them
+// A password comes from ADMIN_PASSWORD, standard input, or a prompt that does not echo it.
 import { existsSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
-import { AdminUserError, createAdminUser, listAdminUsers } from "@/lib/admin/users";
+import { asServer } from "@/lib/admin/access";
+import { endAllSessions } from "@/lib/admin/session";
+import { AdminUserError, createAdminUser, findAdminByEmail, listAdminUsers, removeAdminUser, setPassword } from "@/lib/admin/users";
 import { closeDb } from "@/lib/db";
 
 // Read before .env is loaded: only a password given explicitly for this command counts.
@@ -44,16 +50,36 @@ async function main(): Promise<number> {
   process.env.SITE_URL ||= "http://localhost:3000";
   const [command, email] = process.argv.slice(2);
   if (command === "list") {
-    for (const user of await listAdminUsers()) process.stdout.write(`${user.email}\n`);
+    for (const user of await asServer("admin command line", () => listAdminUsers())) process.stdout.write(`${user.email}\n`);
     return 0;
   }
-  if (command !== "create" || !email) {
-    process.stderr.write("Usage: npm run admin -- create <email>   (password from ADMIN_PASSWORD, stdin or a prompt)\n       npm run admin -- list\n");
+  if (!["create", "password", "remove"].includes(command ?? "") || !email) {
+    process.stderr.write(
+      [
+        "Usage: npm run admin -- create <email>     adds an administrator",
+        "       npm run admin -- password <email>   sets a new password and signs them out everywhere",
+        "       npm run admin -- remove <email>     removes an administrator (never the last one)",
+        "       npm run admin -- list",
+        "A password comes from ADMIN_PASSWORD, standard input or a prompt.",
+        "",
+      ].join("\n"),
+    );
     return 2;
   }
   try {
-    const user = await createAdminUser(email, await readPassword(), "command line");
-    process.stdout.write(`Created administrator ${user.email}. They can log in at /admin.\n`);
+    if (command === "create") {
+      const user = await createAdminUser(email, await readPassword(), "command line");
+      process.stdout.write(`Created administrator ${user.email}. They can log in at /admin.\n`);
+    } else if (command === "password") {
+      const user = await findAdminByEmail(email);
+      if (!user) throw new AdminUserError("There is no administrator with that email address");
+      await setPassword(Number(user.id), await readPassword());
+      await endAllSessions(Number(user.id));
+      process.stdout.write(`New password set for ${user.email}; every session of theirs has ended.\n`);
+    } else {
+      await removeAdminUser(email, "command line");
+      process.stdout.write(`Removed administrator ${email.trim().toLowerCase()}; their sessions have ended.\n`);
+    }
     return 0;
   } catch (error) {
     if (error instanceof AdminUserError) {

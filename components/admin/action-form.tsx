@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
-import type { ActionResult } from "@/app/admin/actions";
+import type { ActionResult } from "@/lib/admin/action";
 
 type Props = {
   action: (prev: ActionResult, formData: FormData) => Promise<ActionResult>;

@@ -5,7 +5,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useActionState, useEffect, useMemo, useState, useTransition, type FormEvent } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { saveBrandingAction } from "@/app/admin/actions";
+import { saveBrandingAction } from "@/app/admin/(protected)/branding/actions";
 import { contrastProblems } from "@/lib/branding/colors";
 import { socialField, type BrandingFormState } from "@/lib/branding/editor";
 import { brandingFieldsSchema, IMAGE_LIMITS, SOCIAL_SLOTS, type BrandingFields, type ImageField } from "@/lib/branding/schema";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { loginAction } from "@/app/admin/actions";
+import { loginAction } from "@/app/admin/login/actions";
 
 /** Email and password; a refused attempt keeps the email (never the password). */
 export function LoginForm() {

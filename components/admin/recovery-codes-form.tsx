@@ -1,16 +1,18 @@
 "use client";
 
 import { useActionState, type ReactNode } from "react";
-import type { ActionResult } from "@/app/admin/actions";
+import type { ActionResult } from "@/lib/admin/action";
 
 type Props = {
   action: (prev: ActionResult, formData: FormData) => Promise<ActionResult>;
   submitLabel: string;
   children: ReactNode;
-  tone?: "primary" | "danger";
+  tone?: "primary" | "secondary" | "danger";
 };
 
-/** A two-factor form whose answer may carry recovery codes, shown once, with a way to keep them. */
+const TONES = { primary: "bg-brand text-brand-contrast", secondary: "border border-slate-400 bg-white text-slate-900", danger: "bg-red-800 text-white" };
+
+/** A sign-in form whose answer may carry recovery codes, shown once, with a way to keep them. */
 export function TwoFactorForm({ action, submitLabel, children, tone = "primary" }: Props) {
   const [result, formAction, pending] = useActionState(action, null);
   return (
@@ -21,7 +23,7 @@ export function TwoFactorForm({ action, submitLabel, children, tone = "primary" 
           <button
             type="submit"
             disabled={pending}
-            className={`min-h-11 rounded-md px-4 font-semibold disabled:opacity-60 ${tone === "danger" ? "bg-red-800 text-white" : "bg-brand text-brand-contrast"}`}
+            className={`min-h-11 rounded-md px-4 font-semibold disabled:opacity-60 ${TONES[tone]}`}
           >
             {pending ? "Working…" : submitLabel}
           </button>

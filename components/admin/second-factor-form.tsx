@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { verifySecondFactorAction } from "@/app/admin/actions";
+import { verifySecondFactorAction } from "@/app/admin/login/actions";
 
 /** The second step of signing in: the code from the authenticator app, or a recovery code. */
 export function SecondFactorForm() {

@@ -3,12 +3,11 @@
 // can set or read it), always HttpOnly and SameSite=Lax. A session ends after
 // ADMIN_SESSION_HOURS (absolute) or ADMIN_IDLE_MINUTES without a request (idle); logging in
 // always makes a new one. A session at stage "second-factor" only lets its holder enter a
-// one-time code (lib/admin/login.ts). Every admin page, action and route calls
-// currentAdmin()/requireAdmin() on the server.
+// one-time code (lib/admin/login.ts). Who may read what is decided in ./access.ts, from
+// currentAdmin(). A change of password or second factor ends every other session.
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { cookies, headers } from "next/headers";
-import { redirect } from "next/navigation";
 import { database } from "@/lib/db";
 import type { SessionStage } from "@/lib/db/schema";
 import { env } from "@/lib/env";
@@ -24,7 +23,7 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 
 export type Admin = { id: number; email: string };
 
-async function isHttps(): Promise<boolean> {
+export async function isHttps(): Promise<boolean> {
   if (env().SITE_URL.startsWith("https://")) return true;
   const h = await headers();
   return h.get("x-forwarded-proto") === "https";
@@ -95,13 +94,6 @@ export async function pendingSecondFactor(): Promise<Admin | null> {
   return row && row.stage === "second-factor" ? { id: row.user_id, email: row.email } : null;
 }
 
-/** For admin pages: the administrator, or a redirect to the login page. */
-export async function requireAdmin(): Promise<Admin> {
-  const admin = await currentAdmin();
-  if (!admin) redirect("/admin/login");
-  return admin;
-}
-
 export async function endSession(): Promise<void> {
   const jar = await cookies();
   const token = await tokenFromCookie();
@@ -113,10 +105,22 @@ export async function endSession(): Promise<void> {
   jar.delete(PLAIN_COOKIE);
 }
 
-/** Ends every session of an administrator (a password or two-factor change elsewhere). */
+/** Ends every session of an administrator (removed, or a credential changed elsewhere). */
 export async function endAllSessions(userId: number): Promise<void> {
   const db = await database();
   await db.deleteFrom("admin_sessions").where("user_id", "=", userId).execute();
+}
+
+/** Ends every session of an administrator but this request's (after they changed a credential here). */
+export async function endOtherSessions(userId: number): Promise<number> {
+  const token = await tokenFromCookie();
+  const db = await database();
+  const result = await db
+    .deleteFrom("admin_sessions")
+    .where("user_id", "=", userId)
+    .$if(token !== null, (q) => q.where("token_hash", "!=", hashToken(token ?? "")))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 /** Deletes sessions past their end or idle too long (housekeeping). */

@@ -25,34 +25,42 @@ export type TwoFactorStatus = { enabled: boolean; pendingSetup: boolean; recover
 
 export async function twoFactorStatus(userId: number): Promise<TwoFactorStatus> {
   const db = await database();
-  const user = await db.selectFrom("admin_users").select(["totp_secret", "totp_enabled_at"]).where("id", "=", userId).executeTakeFirst();
+  const user = await db.selectFrom("admin_users").select(["totp_pending_secret", "totp_enabled_at"]).where("id", "=", userId).executeTakeFirst();
   const left = await db
     .selectFrom("admin_recovery_codes")
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("user_id", "=", userId)
     .where("used_at", "is", null)
     .executeTakeFirst();
-  return { enabled: Boolean(user?.totp_enabled_at), pendingSetup: Boolean(user?.totp_secret && !user.totp_enabled_at), recoveryCodesLeft: Number(left?.n ?? 0) };
+  return { enabled: Boolean(user?.totp_enabled_at), pendingSetup: Boolean(user?.totp_pending_secret), recoveryCodesLeft: Number(left?.n ?? 0) };
 }
 
 export async function isTwoFactorOn(userId: number): Promise<boolean> {
   return (await twoFactorStatus(userId)).enabled;
 }
 
-/** Starts (or restarts) setting up: a new secret, not yet in force. */
+/**
+ * Starts (or restarts) setting up an authenticator: a new secret, kept apart until a code from
+ * it is confirmed. One already in force stays in force meanwhile (replacing never turns it off).
+ */
 export async function beginSetup(userId: number, email: string): Promise<{ secret: string; uri: string; qrSvg: string }> {
   const secret = new OTPAuth.Secret({ size: 20 }).base32;
   const db = await database();
-  await db.updateTable("admin_users").set({ totp_secret: secret, totp_enabled_at: null, totp_last_step: null }).where("id", "=", userId).execute();
+  await db.updateTable("admin_users").set({ totp_pending_secret: secret }).where("id", "=", userId).execute();
   return setupDetails(email, secret);
+}
+
+/** Abandons a setup in progress (the authenticator in force, if any, stays). */
+export async function cancelSetup(userId: number): Promise<void> {
+  const db = await database();
+  await db.updateTable("admin_users").set({ totp_pending_secret: null }).where("id", "=", userId).execute();
 }
 
 /** The QR code and key of a setup in progress, or null. */
 export async function setupInProgress(userId: number, email: string): Promise<{ secret: string; uri: string; qrSvg: string } | null> {
   const db = await database();
-  const user = await db.selectFrom("admin_users").select(["totp_secret", "totp_enabled_at"]).where("id", "=", userId).executeTakeFirst();
-  if (!user?.totp_secret || user.totp_enabled_at) return null;
-  return setupDetails(email, user.totp_secret);
+  const user = await db.selectFrom("admin_users").select(["totp_pending_secret"]).where("id", "=", userId).executeTakeFirst();
+  return user?.totp_pending_secret ? setupDetails(email, user.totp_pending_secret) : null;
 }
 
 async function setupDetails(email: string, secret: string) {
@@ -79,14 +87,28 @@ async function acceptCode(userId: number, email: string, secret: string, lastSte
   return Number(updated.numUpdatedRows) > 0;
 }
 
-/** Confirms a setup with a code from the app; returns the recovery codes, shown once. */
+/**
+ * Confirms a setup with a code from the new authenticator: it takes the place of any earlier
+ * one, and new recovery codes are returned (once). The step of that code is spent.
+ */
 export async function confirmSetup(userId: number, email: string, code: string): Promise<string[] | null> {
   const db = await database();
-  const user = await db.selectFrom("admin_users").select(["totp_secret", "totp_enabled_at", "totp_last_step"]).where("id", "=", userId).executeTakeFirst();
-  if (!user?.totp_secret || user.totp_enabled_at) return null;
-  if (!(await acceptCode(userId, email, user.totp_secret, user.totp_last_step === null ? null : Number(user.totp_last_step), code))) return null;
-  await db.updateTable("admin_users").set({ totp_enabled_at: Date.now() }).where("id", "=", userId).execute();
-  log("admin").info({ event: "two-factor.enabled", user: userId }, "two-factor sign-in turned on");
+  const user = await db.selectFrom("admin_users").select(["totp_pending_secret"]).where("id", "=", userId).executeTakeFirst();
+  const secret = user?.totp_pending_secret;
+  if (!secret) return null;
+  const token = code.replace(/\s/g, "");
+  if (!/^\d{6}$/.test(token)) return null;
+  const delta = totpFor(email, secret).validate({ token, window: 1 });
+  if (delta === null) return null;
+  const step = Math.floor(Date.now() / 1000 / PERIOD) + delta;
+  const switched = await db
+    .updateTable("admin_users")
+    .set({ totp_secret: secret, totp_pending_secret: null, totp_enabled_at: Date.now(), totp_last_step: step })
+    .where("id", "=", userId)
+    .where("totp_pending_secret", "=", secret)
+    .executeTakeFirst();
+  if (!Number(switched.numUpdatedRows)) return null;
+  log("admin").info({ event: "two-factor.enabled", user: userId }, "two-factor sign-in set up");
   return replaceRecoveryCodes(userId);
 }
 
@@ -126,7 +148,7 @@ export async function verifySecondFactor(userId: number, email: string, input: s
 export async function disableTwoFactor(userId: number): Promise<void> {
   const db = await database();
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable("admin_users").set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null }).where("id", "=", userId).execute();
+    await trx.updateTable("admin_users").set({ totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null }).where("id", "=", userId).execute();
     await trx.deleteFrom("admin_recovery_codes").where("user_id", "=", userId).execute();
   });
   log("admin").info({ event: "two-factor.disabled", user: userId }, "two-factor sign-in turned off");

@@ -2,6 +2,7 @@
 // effect. A save names the version it was based on, so a stale one is refused instead of
 // silently overwriting someone else's change.
 import "server-only";
+import { authorizePrivateRead } from "@/lib/admin/access";
 import { database } from "@/lib/db";
 import { log } from "@/lib/log";
 import { DEFAULT_STORED_BRANDING, storedBrandingSchema, type StoredBranding } from "./schema";
@@ -49,6 +50,7 @@ export async function versionById(id: number): Promise<BrandingVersion | null> {
 }
 
 export async function history(limit = 50): Promise<BrandingVersion[]> {
+  await authorizePrivateRead();
   const db = await database();
   const rows = await db.selectFrom("branding_versions").selectAll().orderBy("id", "desc").limit(limit).execute();
   return rows.map((row) => parse({ ...row, id: Number(row.id) }));

@@ -20,6 +20,7 @@ import * as m006 from "./migrations/006-admin-hardening";
 import * as m007 from "./migrations/007-insights";
 import * as m008 from "./migrations/008-alerts";
 import * as m009 from "./migrations/009-alert-language";
+import * as m010 from "./migrations/010-authorization-and-limits";
 import type { Database } from "./schema";
 
 export type { Database } from "./schema";
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "007-insights": m007,
   "008-alerts": m008,
   "009-alert-language": m009,
+  "010-authorization-and-limits": m010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

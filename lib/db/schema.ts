@@ -2,7 +2,8 @@
 // booleans are 0/1 and JSON is text, so the same queries run on SQLite and PostgreSQL.
 import type { Generated } from "kysely";
 
-export type ApplicationStatus = "pending" | "delivered" | "failed" | "discarded";
+/** "held": kept but not sent until HR says so (a second application to a job with the same email). */
+export type ApplicationStatus = "pending" | "held" | "delivered" | "failed" | "discarded";
 export type DeliveryStep = "stored" | "uploaded" | "created";
 export type FailureKind = "rejected" | "closed" | "auth" | "unreachable";
 
@@ -39,6 +40,8 @@ export interface ApplicationsTable {
   created_at: number;
   updated_at: number;
   delivered_at: number | null;
+  /** The earlier application to the same job with the same email, when this one repeats it. */
+  duplicate_of: string | null;
 }
 
 export interface RateLimitsTable {
@@ -47,6 +50,16 @@ export interface RateLimitsTable {
   count: number;
   /** Hits in the window just before `window_start` (0 when it was not the one before). */
   previous_count: Generated<number>;
+}
+
+export interface LoginThrottleTable {
+  /** What is throttled: an address, an account at an address, or a trusted device. */
+  key: string;
+  /** Attempts that did not end in a sign-in, within the window. */
+  failures: number;
+  /** The next attempt is refused before this time (growing with failures). */
+  next_at: number;
+  updated_at: number;
 }
 
 export interface SettingsTable {
@@ -66,6 +79,8 @@ export interface AdminUsersTable {
   totp_enabled_at: number | null;
   /** The last 30-second step a code was accepted for: a code is good once. */
   totp_last_step: number | null;
+  /** A new TOTP secret being set up; the one in force (totp_secret) stays until it is confirmed. */
+  totp_pending_secret: string | null;
 }
 
 export type SessionStage = "full" | "second-factor";
@@ -207,6 +222,7 @@ export interface MailSuppressionsTable {
 export interface Database {
   applications: ApplicationsTable;
   rate_limits: RateLimitsTable;
+  login_throttle: LoginThrottleTable;
   settings: SettingsTable;
   admin_users: AdminUsersTable;
   admin_sessions: AdminSessionsTable;

@@ -2,6 +2,7 @@
 // before it, a day-by-day series, and the same numbers per job and per source. Three grouped
 // queries, whatever the traffic: the table holds days, not visits.
 import "server-only";
+import { authorizePrivateRead } from "@/lib/admin/access";
 import { sql } from "kysely";
 import { database } from "@/lib/db";
 import type { InsightMetric } from "@/lib/db/schema";
@@ -56,6 +57,7 @@ export function rangeOf(period: Period, now = Date.now()): { from: string; to: s
 
 /** The report for the last `period` days; for one job only when `job` (a uuid) is given. */
 export async function insightsReport(period: Period, { job, now = Date.now() }: { job?: string; now?: number } = {}): Promise<Report> {
+  await authorizePrivateRead();
   const { from, to, previousFrom } = rangeOf(period, now);
   const db = await database();
   const total = sql<number>`sum(count)`.as("n");

@@ -3,6 +3,7 @@
 // outbox does), so replicas never send the same email at once. Addresses whose mail server
 // refused our mail for good are kept in mail_suppressions, and get no more.
 import "server-only";
+import { authorizePrivateRead } from "@/lib/admin/access";
 import { randomUUID } from "node:crypto";
 import type { Kysely, Selectable, Transaction } from "kysely";
 import { database } from "@/lib/db";
@@ -139,6 +140,7 @@ export async function mailStats(days = 30, now = Date.now()): Promise<MailStats>
 }
 
 export async function recentFailures(limit = 20): Promise<MailRecord[]> {
+  await authorizePrivateRead();
   const db = await database();
   return db.selectFrom("mail_outbox").selectAll().where("status", "=", "failed").orderBy("created_at", "desc").limit(limit).execute();
 }

@@ -2,7 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { expect, type Page } from "@playwright/test";
 import { E2E } from "../../playwright.config";
-import { siteQuery, target } from "./support";
+import { siteQuery, target, type SiteStorage } from "./support";
 
 export async function logIn(page: Page, email = E2E.adminEmail, password = E2E.adminPassword): Promise<void> {
   await page.goto("/admin/login");
@@ -12,9 +12,9 @@ export async function logIn(page: Page, email = E2E.adminEmail, password = E2E.a
   await expect(page).toHaveURL(/\/admin$/);
 }
 
-/** Adds an administrator with the project's own command, against the test site's database. */
-export function createAdminWithCli(email: string, password: string): void {
-  const { dataDir, databaseUrl } = target();
+/** Adds an administrator with the project's own command, against the test site's database (or `storage`'s). */
+export function createAdminWithCli(email: string, password: string, storage: SiteStorage = target()): void {
+  const { dataDir, databaseUrl } = storage;
   execFileSync("npm", ["run", "admin", "--silent", "--", "create", email], {
     env: { ...process.env, DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ADMIN_PASSWORD: password, LOG_LEVEL: "silent" },
     stdio: "pipe",

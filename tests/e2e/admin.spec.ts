@@ -3,7 +3,7 @@ import { E2E } from "../../playwright.config";
 import { png } from "../helpers/png";
 import { createAdminWithCli, expireAllSessions, logIn, resetBranding } from "./admin-support";
 import { testFile } from "./apply-support";
-import { expectNoAxeViolations, openEmulatorJobs, site } from "./support";
+import { expectNoAxeViolations, openEmulatorJobs, site, startSiteServer } from "./support";
 
 test.describe.configure({ mode: "serial" });
 
@@ -25,22 +25,47 @@ test.describe("access", () => {
     await expect(page).toHaveURL(/\/admin\/login$/);
   });
 
-  test("repeated failures lock the account out for a while, even for the right password", async ({ page }) => {
+  test("repeated failures slow down the address they come from, even for the right password, and no one else", async ({ browser }) => {
+    // Addresses come from X-Forwarded-For here (one trusted proxy), so two browsers can be two places.
+    const server = await startSiteServer(E2E.appPort + 41, { TRUST_PROXY: "true" });
     const email = `locked-${Date.now()}@kestrel.example`;
     const password = "the-right-password-123";
-    createAdminWithCli(email, password);
-    for (let i = 0; i < 5; i++) {
+    createAdminWithCli(email, password, server.storage);
+    const from = async (address: string) => (await browser.newContext({ baseURL: server.url, extraHTTPHeaders: { "x-forwarded-for": address } })).newPage();
+    const attempt = async (page: Page, secret: string) => {
       await page.goto("/admin/login");
       await page.getByLabel("Email").fill(email);
-      await page.getByLabel("Password").fill(`wrong-${i}`);
+      await page.getByLabel("Password").fill(secret);
       await page.getByRole("button", { name: "Log in" }).click();
-      await expect(page.locator("#login-error")).toHaveText("That email and password do not match an administrator.");
+    };
+    try {
+      // The administrator's own browser, known from an earlier sign-in.
+      const trusted = await from("198.51.100.20");
+      await attempt(trusted, password);
+      await expect(trusted).toHaveURL(/\/admin$/);
+      await trusted.getByRole("button", { name: "Log out" }).click();
+
+      const stranger = await from("203.0.113.66");
+      for (let i = 0; i < 4; i++) {
+        await attempt(stranger, `wrong-${i}`);
+        await expect(stranger.locator("#login-error")).toHaveText("That email and password do not match an administrator.");
+      }
+      await attempt(stranger, "wrong-again");
+      await expect(stranger.locator("#login-error")).toContainText("Too many failed attempts from here");
+      // The right password from there waits too: the delay is the address's, not the password's.
+      await attempt(stranger, password);
+      await expect(stranger.locator("#login-error")).toContainText("Too many failed attempts from here");
+
+      // The administrator signs in from elsewhere meanwhile, and from their own browser even at the stranger's address.
+      const elsewhere = await from("198.51.100.21");
+      await attempt(elsewhere, password);
+      await expect(elsewhere).toHaveURL(/\/admin$/);
+      await trusted.context().setExtraHTTPHeaders({ "x-forwarded-for": "203.0.113.66" });
+      await attempt(trusted, password);
+      await expect(trusted).toHaveURL(/\/admin$/);
+    } finally {
+      await server.stop();
     }
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill(password);
-    await page.getByRole("button", { name: "Log in" }).click();
-    await expect(page.locator("#login-error")).toContainText("Too many failed attempts");
-    await expect(page).toHaveURL(/\/admin\/login$/);
   });
 
   test("an administrator added with the command line can log in; logging out ends the session", async ({ page, context }) => {

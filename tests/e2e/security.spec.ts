@@ -156,6 +156,11 @@ test("two-factor sign-in: set up with an app, a code each time (once), recovery 
   await logIn(page, email, password);
   await page.goto("/admin/security");
   await expect(page.getByTestId("two-factor-status")).toContainText("Off");
+  // Beginning asks for the password (a session left open is not enough).
+  await page.locator("#begin-password").fill("not the password");
+  await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "That password is not right" })).toBeVisible();
+  await page.locator("#begin-password").fill(password);
   await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
   const key = (await page.getByTestId("totp-key").textContent())!.trim();
   const app = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(key), digits: 6, period: 30, algorithm: "SHA1" });
@@ -209,12 +214,80 @@ test("two-factor sign-in: set up with an app, a code each time (once), recovery 
   await enter(codes[1]!.toUpperCase().replace(/-/g, " "));
   await expect(page).toHaveURL(/\/admin$/);
 
+  // Moving to another authenticator app keeps the first one in force until the new one is confirmed.
+  await page.goto("/admin/security");
+  await page.locator("#begin-password").fill(password);
+  await page.getByRole("button", { name: "Set up a new authenticator app" }).click();
+  const newKey = (await page.getByTestId("totp-key").textContent())!.trim();
+  expect(newKey).not.toBe(key);
+  await expect(page.getByTestId("two-factor-status")).toContainText("On.");
+  await page.getByRole("button", { name: "Log out" }).click();
+  await signIn();
+  await page.waitForTimeout((31 - (Math.floor(Date.now() / 1000) % 30)) * 1000);
+  await enter(app.generate());
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.goto("/admin/security");
+  await page.getByRole("button", { name: "Cancel set-up" }).click();
+  await expect(page.getByTestId("totp-key")).toHaveCount(0);
+
   // Off again, with the password.
   await page.goto("/admin/security");
   await expect(page.getByTestId("two-factor-status")).toContainText("Recovery codes left: 8");
   await page.locator("#off-password").fill(password);
   await page.getByRole("button", { name: "Turn off two-factor sign-in" }).click();
   await expect(page.getByTestId("two-factor-status")).toContainText("Off");
+});
+
+test("a password change and a removal end the sessions they should, and both need the acting administrator's password", async ({ browser }) => {
+  const email = `creds-${Date.now()}@kestrel.example`;
+  const password = "a-first-password-for-creds";
+  createAdminWithCli(email, password);
+  // The same administrator signed in in two browsers.
+  const here = await (await browser.newContext()).newPage();
+  const there = await (await browser.newContext()).newPage();
+  await logIn(here, email, password);
+  await logIn(there, email, password);
+  await here.goto("/admin/security");
+  await here.locator("#current-password").fill("not my password");
+  await here.locator("#new-password").fill("a-second-password-for-creds");
+  await here.locator("#confirm-password").fill("a-second-password-for-creds");
+  await here.getByRole("button", { name: "Change password" }).click();
+  await expect(here.getByRole("status").filter({ hasText: "current password is not right" })).toBeVisible();
+  await here.locator("#current-password").fill(password);
+  await here.locator("#new-password").fill("a-second-password-for-creds");
+  await here.locator("#confirm-password").fill("a-second-password-for-creds");
+  await here.getByRole("button", { name: "Change password" }).click();
+  await expect(here.getByRole("status").filter({ hasText: "Your password is changed. 1 other session was signed out." })).toBeVisible();
+  // This browser stays in; the other one is out.
+  await here.goto("/admin/branding");
+  await expect(here).toHaveURL(/\/admin\/branding$/);
+  await there.goto("/admin/branding");
+  await expect(there).toHaveURL(/\/admin\/login$/);
+  await logIn(there, email, "a-second-password-for-creds");
+
+  // Another administrator removes this one: with their own password, and the sessions end.
+  const hr = await (await browser.newContext()).newPage();
+  await logIn(hr);
+  await hr.goto("/admin/users");
+  await hr.getByLabel("Administrator").selectOption(email);
+  await hr.locator("#remove-your-password").fill("wrong");
+  await hr.getByRole("button", { name: "Remove administrator" }).click();
+  await expect(hr.getByRole("status").filter({ hasText: "Your password is not right" })).toBeVisible();
+  await hr.locator("#remove-your-password").fill(E2E.adminPassword);
+  await hr.getByRole("button", { name: "Remove administrator" }).click();
+  await expect(hr.getByRole("status").filter({ hasText: `${email} can no longer log in` })).toBeVisible();
+  for (const page of [here, there]) {
+    await page.goto("/admin/branding");
+    await expect(page).toHaveURL(/\/admin\/login$/);
+  }
+  expect(await siteQuery(`SELECT id FROM admin_users WHERE email = '${email}'`)).toEqual([]);
+  // Adding one asks for the password too.
+  await hr.goto("/admin/users");
+  await hr.locator("#new-email").fill(`added-${Date.now()}@kestrel.example`);
+  await hr.locator("#new-password").fill("a-password-for-the-new-one");
+  await hr.locator("#add-your-password").fill("wrong");
+  await hr.getByRole("button", { name: "Add administrator" }).click();
+  await expect(hr.getByRole("status").filter({ hasText: "Your password is not right" })).toBeVisible();
 });
 
 test("sign-in events are logged with who and from where, never an email, a password or a code", async ({ page }) => {

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { logoutAction } from "@/app/admin/actions";
-import { requireAdmin } from "@/lib/admin/session";
+import { logoutAction } from "./actions";
+import { requireAdmin } from "@/lib/admin/access";
 
 export const metadata: Metadata = { title: "Admin", robots: { index: false, follow: false } };
 

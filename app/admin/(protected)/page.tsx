@@ -1,3 +1,4 @@
+import { requireAdmin } from "@/lib/admin/access";
 import Link from "next/link";
 import { HealthList } from "@/components/admin/insights/health-list";
 import { queueStats } from "@/lib/applications/outbox";
@@ -7,6 +8,7 @@ import { changeLabel, insightsReport } from "@/lib/insights/report";
 import { getOpenJobs } from "@/lib/jobs";
 
 export default async function AdminHome() {
+  await requireAdmin();
   const [stats, version, week, open] = await Promise.all([
     queueStats(),
     currentVersion(),
@@ -35,7 +37,7 @@ export default async function AdminHome() {
             Applications on their way to Occupop
           </h2>
           <p className="mt-1 text-slate-700">
-            {stats.pending} waiting, {stats.failed} failed, {stats.delivered} delivered recently.
+            {stats.pending} waiting, {stats.held} held for a look, {stats.failed} failed, {stats.delivered} delivered recently.
           </p>
           <Link href="/admin/applications" className="mt-3 inline-flex min-h-11 items-center font-medium text-brand underline">
             See applications

@@ -1,5 +1,6 @@
+import { requireAdmin } from "@/lib/admin/access";
 import type { Metadata } from "next";
-import { setAlertsAction } from "@/app/admin/actions";
+import { setAlertsAction } from "./actions";
 import { ActionForm } from "@/components/admin/action-form";
 import { alertStats } from "@/lib/alerts/subscriptions";
 import { alertCadence, alertsSwitchOn } from "@/lib/alerts/switch";
@@ -12,6 +13,7 @@ export const metadata: Metadata = { title: "Job alerts" };
 const when = (ms: number) => `${new Intl.DateTimeFormat("en-IE", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(ms))} UTC`;
 
 export default async function AlertsAdminPage() {
+  await requireAdmin();
   const configured = mailConfigured();
   const [on, subscribers, mail, failures] = await Promise.all([alertsSwitchOn(), alertStats(), mailStats(30), recentFailures(20)]);
   return (

@@ -1,6 +1,7 @@
-import { discardApplicationAction, retryApplicationAction } from "@/app/admin/actions";
+import { requireAdmin } from "@/lib/admin/access";
+import { discardApplicationAction, retryApplicationAction, sendHeldApplicationAction } from "./actions";
 import { ActionForm } from "@/components/admin/action-form";
-import { listByStatus, payloadOf, queueStats, type ApplicationRecord } from "@/lib/applications/outbox";
+import { findById, listByStatus, payloadOf, queueStats, type ApplicationRecord } from "@/lib/applications/outbox";
 
 const when = (ms: number) => new Intl.DateTimeFormat("en-IE", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(ms));
 
@@ -17,17 +18,22 @@ function Applicant({ record }: { record: ApplicationRecord }) {
 }
 
 export default async function ApplicationsPage() {
-  const [stats, failed, pending] = await Promise.all([queueStats(), listByStatus("failed"), listByStatus("pending")]);
+  await requireAdmin();
+  const [stats, failed, pending, held] = await Promise.all([queueStats(), listByStatus("failed"), listByStatus("pending"), listByStatus("held")]);
+  const earlier = new Map<string, ApplicationRecord | undefined>(
+    await Promise.all(held.map(async (r) => [r.id, r.duplicate_of ? await findById(r.duplicate_of) : undefined] as const)),
+  );
   return (
     <main id="main" className="py-6">
       <h1 className="text-2xl font-bold text-slate-900">Applications on their way to Occupop</h1>
       <p className="mt-1 text-slate-700">
         Every application is stored here first, then delivered to Occupop. Delivered ones are deleted from this site after the retention period.
       </p>
-      <dl className="mt-6 grid grid-cols-3 gap-4 text-center" data-testid="queue-counts">
+      <dl className="mt-6 grid grid-cols-2 gap-4 sm:grid-cols-4 text-center" data-testid="queue-counts">
         {(
           [
             ["Waiting", stats.pending, "pending"],
+            ["Held", stats.held, "held"],
             ["Failed", stats.failed, "failed"],
             ["Delivered", stats.delivered, "delivered"],
           ] as const
@@ -46,6 +52,55 @@ export default async function ApplicationsPage() {
           duplicate of those candidates.
         </p>
       ) : null}
+
+      <section aria-labelledby="held-heading" className="mt-10">
+        <h2 id="held-heading" className="text-xl font-semibold">
+          Held: the same job and email as an earlier application
+        </h2>
+        <p className="mt-1 max-w-3xl text-slate-700">
+          A second application to a job with the same email within a day is kept here instead of being sent: it may be the person applying
+          twice, or someone else typing their address. Compare the two, then send it to Occupop or delete it.
+        </p>
+        {held.length ? (
+          <ul className="mt-3 space-y-4" data-testid="held-list">
+            {held.map((record) => {
+              const first = earlier.get(record.id);
+              return (
+                <li key={record.id} className="rounded-lg border border-amber-400 p-4" data-testid="held-application">
+                  <p>
+                    <Applicant record={record} />
+                  </p>
+                  <p className="text-sm text-slate-700">Received {when(record.created_at)} UTC</p>
+                  <p className="mt-1 text-sm" data-testid="held-earlier">
+                    {first ? (
+                      <>
+                        Earlier: {payloadOf(first).firstName} {payloadOf(first).lastName}, received {when(first.created_at)} UTC, {first.status}
+                        {first.status === "delivered" ? " to Occupop" : ""}.
+                      </>
+                    ) : (
+                      "The earlier application is no longer kept here."
+                    )}
+                  </p>
+                  <div className="mt-3 flex flex-wrap gap-6">
+                    <ActionForm action={sendHeldApplicationAction} submitLabel="Send to Occupop" pendingLabel="Queuing…" tone="primary">
+                      <input type="hidden" name="id" value={record.id} />
+                    </ActionForm>
+                    <ActionForm action={discardApplicationAction} submitLabel="Delete" pendingLabel="Deleting…" tone="danger" className="flex flex-col items-start gap-2">
+                      <input type="hidden" name="id" value={record.id} />
+                      <label className="inline-flex min-h-11 items-center gap-2 text-sm">
+                        <input type="checkbox" name="confirm" value="yes" className="h-5 w-5" />
+                        Yes, delete this application and its resume for good
+                      </label>
+                    </ActionForm>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        ) : (
+          <p className="mt-2 text-slate-700">None.</p>
+        )}
+      </section>
 
       <section aria-labelledby="failed-heading" className="mt-10">
         <h2 id="failed-heading" className="text-xl font-semibold">

@@ -1,4 +1,5 @@
-import { resetBrandingAction, restoreBrandingAction } from "@/app/admin/actions";
+import { requireAdmin } from "@/lib/admin/access";
+import { resetBrandingAction, restoreBrandingAction } from "./actions";
 import { ActionForm } from "@/components/admin/action-form";
 import { BrandingEditor } from "@/components/admin/branding-editor";
 import { getBranding } from "@/lib/branding";
@@ -29,6 +30,7 @@ const when = (ms: number) => new Intl.DateTimeFormat("en-IE", { dateStyle: "medi
 type Props = { searchParams: Promise<{ restored?: string; from?: string }> };
 
 export default async function BrandingPage({ searchParams }: Props) {
+  await requireAdmin();
   const { restored, from } = await searchParams;
   const [current, versions, branding] = await Promise.all([currentVersion(), history(), getBranding()]);
   const data = current?.data ?? DEFAULT_STORED_BRANDING;

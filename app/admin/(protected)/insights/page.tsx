@@ -1,3 +1,4 @@
+import { requireAdmin } from "@/lib/admin/access";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CsvLink } from "@/components/admin/insights/csv-link";
@@ -14,6 +15,7 @@ export const metadata: Metadata = { title: "Insights" };
 type Props = { searchParams: Promise<{ period?: string }> };
 
 export default async function InsightsPage({ searchParams }: Props) {
+  await requireAdmin();
   const period = periodOf((await searchParams).period);
   const report = await insightsReport(period);
   const jobs = insightTable(report, "jobs");

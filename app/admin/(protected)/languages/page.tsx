@@ -1,5 +1,6 @@
+import { requireAdmin } from "@/lib/admin/access";
 import type { Metadata } from "next";
-import { saveLanguagesAction } from "@/app/admin/actions";
+import { saveLanguagesAction } from "./actions";
 import { ActionForm } from "@/components/admin/action-form";
 import { translationField } from "@/lib/branding/languages";
 import { DEFAULT_STORED_BRANDING } from "@/lib/branding/schema";
@@ -15,6 +16,7 @@ const inputClass = "mt-1 block min-h-11 w-full rounded-md border border-slate-40
 // introduction per language. The site's own words come from the catalogs (lib/i18n/messages);
 // job descriptions stay as Occupop gives them.
 export default async function LanguagesPage() {
+  await requireAdmin();
   const current = await currentVersion();
   const data = current?.data ?? DEFAULT_STORED_BRANDING;
   return (

@@ -1,10 +1,26 @@
-import { addUserAction } from "@/app/admin/actions";
+import { requireAdmin } from "@/lib/admin/access";
+import { addUserAction, removeUserAction } from "./actions";
 import { ActionForm } from "@/components/admin/action-form";
 import { MIN_PASSWORD_LENGTH } from "@/lib/admin/passwords";
 import { listAdminUsers } from "@/lib/admin/users";
 import { longDate } from "@/lib/jobs/format";
 
+const inputClass = "mt-1 block min-h-11 w-full rounded-md border border-slate-400 px-3";
+
+/** Adding or removing an administrator asks for your own password again. */
+function YourPassword({ id }: { id: string }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block font-medium">
+        Your password
+      </label>
+      <input id={id} name="yourPassword" type="password" required autoComplete="current-password" className={inputClass} />
+    </div>
+  );
+}
+
 export default async function UsersPage() {
+  const admin = await requireAdmin();
   const users = await listAdminUsers();
   return (
     <main id="main" className="py-6">
@@ -21,6 +37,31 @@ export default async function UsersPage() {
           </li>
         ))}
       </ul>
+      {users.length > 1 ? (
+        <section aria-labelledby="remove-heading" className="mt-8 max-w-md">
+          <h2 id="remove-heading" className="text-lg font-semibold">
+            Remove an administrator
+          </h2>
+          <p className="text-sm text-slate-700">They are signed out at once and can no longer log in. To reset someone&apos;s lost authenticator, remove them and add them again.</p>
+          <ActionForm action={removeUserAction} submitLabel="Remove administrator" tone="danger" className="mt-3 space-y-3">
+            <div>
+              <label htmlFor="remove-email" className="block font-medium">
+                Administrator
+              </label>
+              <select id="remove-email" name="email" required className={`${inputClass} bg-white`}>
+                {users
+                  .filter((user) => user.id !== admin.id)
+                  .map((user) => (
+                    <option key={user.id} value={user.email}>
+                      {user.email}
+                    </option>
+                  ))}
+              </select>
+            </div>
+            <YourPassword id="remove-your-password" />
+          </ActionForm>
+        </section>
+      ) : null}
       <section aria-labelledby="add-heading" className="mt-8 max-w-md">
         <h2 id="add-heading" className="text-lg font-semibold">
           Add an administrator
@@ -50,6 +91,7 @@ export default async function UsersPage() {
               className="mt-1 block min-h-11 w-full rounded-md border border-slate-400 px-3"
             />
           </div>
+          <YourPassword id="add-your-password" />
         </ActionForm>
       </section>
     </main>

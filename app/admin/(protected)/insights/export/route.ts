@@ -1,4 +1,4 @@
-import { currentAdmin } from "@/lib/admin/session";
+import { requireAdmin } from "@/lib/admin/access";
 import { insightsReport, periodOf } from "@/lib/insights/report";
 import { insightTable, TABLE_NAMES, tableCsv } from "@/lib/insights/tables";
 
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 // GET /admin/insights/export?period=30&table=jobs[&job=<uuid>]: a table of /admin/insights
 // (or of a job's page) as CSV, the same rows and headings as on screen.
 export async function GET(request: Request): Promise<Response> {
-  if (!(await currentAdmin())) return new Response(null, { status: 303, headers: { Location: "/admin/login", "Cache-Control": "no-store" } });
+  await requireAdmin();
   const params = new URL(request.url).searchParams;
   const name = TABLE_NAMES.find((t) => t === params.get("table"));
   if (!name) return new Response("Ask for table=jobs, sources or daily.\n", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });

@@ -1,7 +1,8 @@
+import { requireAdmin } from "@/lib/admin/access";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { createTrackingLinkAction, deleteTrackingLinkAction } from "@/app/admin/actions";
+import { createTrackingLinkAction, deleteTrackingLinkAction } from "./actions";
 import { ActionForm } from "@/components/admin/action-form";
 import { CsvLink } from "@/components/admin/insights/csv-link";
 import { DataTable } from "@/components/admin/insights/data-table";
@@ -23,6 +24,7 @@ const when = (ms: number) => new Intl.DateTimeFormat("en-IE", { dateStyle: "medi
 const CHANNELS = ["linkedin", "indeed", "facebook", "instagram", "newsletter", "jobs-fair", "referral", "qr-poster"];
 
 export default async function JobInsightsPage({ params, searchParams }: Props) {
+  await requireAdmin();
   const job = await getJobBySlug((await params).uuid);
   if (!job) notFound();
   const period = periodOf((await searchParams).period);
