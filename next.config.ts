@@ -4,6 +4,7 @@ import createNextIntlPlugin from "next-intl/plugin";
 import { FALLBACK_POLICY } from "./lib/csp.mjs";
 import { DEFAULT_SEGMENT, LOCALES } from "./lib/i18n/locales";
 import { CACHED_PATHS, CACHED_PER_LANGUAGE, FILTER_KEYS, LOCALIZED_PATHS, PUBLIC_CACHE_CONTROL } from "./lib/page-cache/policy";
+import { UPLOAD_BODY_BYTES } from "./lib/routes";
 
 const require = createRequire(import.meta.url);
 // next-intl reads each page's catalog through this (lib/i18n/request.ts).
@@ -56,16 +57,19 @@ const nextConfig: NextConfig = {
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: FALLBACK_POLICY }] },
       // The same for every visitor, so a CDN may keep them (lib/page-cache/policy.ts). Errors
       // still go out as private, no-store: Next sets that on them itself.
+      // A listing with search words or filters is rendered per request for one visitor: never
+      // shared (it carries a nonce), so the plain listing's header must not reach it.
       ...[...CACHED_PATHS, ...CACHED_PER_LANGUAGE.map((p) => `/${LOCALE_PARAM}${p === "/" ? "" : p}`)].map((source) => ({
         source,
+        ...(source === "/" || source === `/${LOCALE_PARAM}` ? { missing: FILTER_KEYS.map((key) => ({ type: "query" as const, key })) } : {}),
         headers: [{ key: "Cache-Control", value: PUBLIC_CACHE_CONTROL }],
       })),
     ];
   },
   experimental: {
     serverActions: {
-      // A 50 MiB resume plus the form's text fields.
-      bodySizeLimit: "51mb",
+      // A 50 MiB resume plus the form's text fields (lib/routes.ts; the front caps other routes lower).
+      bodySizeLimit: UPLOAD_BODY_BYTES,
     },
   },
 };

@@ -15,12 +15,14 @@ export const E2E = {
   smtpPort: Number(process.env.E2E_SMTP_PORT ?? 2625),
   token: "e2e-occupop-token-5f2b9c1d7e",
   revalidateSecret: "e2e-revalidate-secret-0a9b8c7d",
+  healthToken: "e2e-health-token-4e1d9a7c",
   adminEmail: "hr@kestrel.example",
   adminPassword: "e2e-admin-password-7f3c",
 };
 /** Settings every site server under test shares: quick retries, short timeouts, and no
  * per-IP limit to trip over (every test comes from 127.0.0.1; the limit has its own test). */
 export const E2E_SITE_ENV = {
+  HEALTH_TOKEN: "e2e-health-token-4e1d9a7c",
   APPLY_MIN_FILL_SECONDS: "2",
   APPLY_RATE_LIMIT_PER_MINUTE: "1000",
   OCCUPOP_TIMEOUT_MS: "1500",

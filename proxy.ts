@@ -5,7 +5,8 @@
 //
 // The matcher is narrow on purpose: the proxy buffers the bodies it matches and passes on
 // only their first 10 MB, so nothing with a body (a form post, a Server Action with its
-// resume: the next-action header) ever goes through it, nor prefetches, nor static files.
+// resume: the next-action header) ever goes through it, nor static files. Prefetches do: a
+// page rendered for a prefetch carries its policy like any other.
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "@/lib/csp.mjs";
 
@@ -20,38 +21,38 @@ export function proxy(request: NextRequest) {
 }
 
 // Kept literal, every entry whole: Next reads it at build time. Nothing with a body or a
-// prefetch matches (the `missing` list). Filtered listings are "/" with one of the filter keys
+// matches (the `missing` list). Filtered listings are "/" with one of the filter keys
 // of lib/page-cache/policy.ts (FILTER_KEYS), rewritten to /search after this runs. Each page
 // is here twice: unprefixed (the default language) and with a language prefix (lib/i18n/locales
 // LOCALES, which a unit test holds this list to).
 export const config = {
   matcher: [
-    { source: "/admin", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/admin/:path*", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/search", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/jobs/:slug/apply", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/jobs/:slug/applied", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/r/:code", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/accessibility", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/alerts/:path*", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/", has: [{ type: "query", key: "q" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/", has: [{ type: "query", key: "department" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/", has: [{ type: "query", key: "country" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/", has: [{ type: "query", key: "city" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/", has: [{ type: "query", key: "workplace" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/", has: [{ type: "query", key: "schedule" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/", has: [{ type: "query", key: "contract" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/:locale(en|de|fr|es)/search", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/:locale(en|de|fr|es)/jobs/:slug/apply", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/:locale(en|de|fr|es)/jobs/:slug/applied", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/:locale(en|de|fr|es)/accessibility", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/:locale(en|de|fr|es)/alerts/:path*", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/:locale(en|de|fr|es)", has: [{ type: "query", key: "q" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/:locale(en|de|fr|es)", has: [{ type: "query", key: "department" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/:locale(en|de|fr|es)", has: [{ type: "query", key: "country" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/:locale(en|de|fr|es)", has: [{ type: "query", key: "city" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/:locale(en|de|fr|es)", has: [{ type: "query", key: "workplace" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/:locale(en|de|fr|es)", has: [{ type: "query", key: "schedule" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
-    { source: "/:locale(en|de|fr|es)", has: [{ type: "query", key: "contract" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }, { type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }] },
+    { source: "/admin", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/admin/:path*", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/search", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/jobs/:slug/apply", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/jobs/:slug/applied", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/r/:code", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/accessibility", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/alerts/:path*", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/", has: [{ type: "query", key: "q" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/", has: [{ type: "query", key: "department" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/", has: [{ type: "query", key: "country" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/", has: [{ type: "query", key: "city" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/", has: [{ type: "query", key: "workplace" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/", has: [{ type: "query", key: "schedule" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/", has: [{ type: "query", key: "contract" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/:locale(en|de|fr|es)/search", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/:locale(en|de|fr|es)/jobs/:slug/apply", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/:locale(en|de|fr|es)/jobs/:slug/applied", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/:locale(en|de|fr|es)/accessibility", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/:locale(en|de|fr|es)/alerts/:path*", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/:locale(en|de|fr|es)", has: [{ type: "query", key: "q" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/:locale(en|de|fr|es)", has: [{ type: "query", key: "department" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/:locale(en|de|fr|es)", has: [{ type: "query", key: "country" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/:locale(en|de|fr|es)", has: [{ type: "query", key: "city" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/:locale(en|de|fr|es)", has: [{ type: "query", key: "workplace" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/:locale(en|de|fr|es)", has: [{ type: "query", key: "schedule" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/:locale(en|de|fr|es)", has: [{ type: "query", key: "contract" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
   ],
 };

@@ -2,12 +2,17 @@
 import "server-only";
 import type { Instrumentation } from "next";
 import { pruneSessions } from "@/lib/admin/session";
+import { pruneThrottle } from "@/lib/admin/throttle";
 import { startAlerts } from "@/lib/alerts/worker";
 import { ensureConfiguredAdmin } from "@/lib/admin/users";
 import { importLegacyResumes } from "@/lib/applications/resume-store";
 import { startOutboxWorker } from "@/lib/applications/worker";
 import { dbKind, describeDatabaseError, migrate } from "@/lib/db";
 import { ConfigError, env } from "@/lib/env";
+import { FALLBACK_POLICY } from "@/lib/csp.mjs";
+import { admitBody } from "@/lib/front/admission";
+import { bodyProblem } from "@/lib/front/body-checks";
+import { frontHooks } from "@/lib/front/hooks";
 import { registerHousekeeping, startHousekeeping } from "@/lib/housekeeping";
 import { flushInsights, pruneInsights, startInsights } from "@/lib/insights/collector";
 import { registerLanguageEntry } from "@/lib/i18n/entry";
@@ -52,10 +57,12 @@ export async function startServer(): Promise<void> {
   }
   registerPublicGate();
   registerLanguageEntry();
+  Object.assign(frontHooks(), { admitBody, bodyProblem, fallbackPolicy: FALLBACK_POLICY });
   await startOutboxWorker();
   startSync();
   registerHousekeeping({ name: "rate limits", run: () => pruneRateLimits(24 * 60 * 60 * 1000) });
   registerHousekeeping({ name: "admin sessions", run: () => pruneSessions() });
+  registerHousekeeping({ name: "sign-in throttle", run: () => pruneThrottle() });
   registerHousekeeping({ name: "insights older than 13 months", run: () => pruneInsights() });
   startInsights();
   onShutdown(() => flushInsights());

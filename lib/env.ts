@@ -35,6 +35,12 @@ export const envSchema = z.object({
   // Optional: enables POST /api/revalidate (webhook or cron). At least 16 characters.
   REVALIDATE_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   TRUST_PROXY: bool.default(false),
+  // How many proxies in front add to X-Forwarded-For (a CDN and a load balancer: 2). Read by
+  // scripts/server.mjs; TRUST_PROXY=true is 1. Validated here too so a typo is named.
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional(),
+  // Optional: GET /api/health with this as a bearer token shows the details (server, database,
+  // queue, reasons); without it, anyone gets only ok, degraded or unavailable.
+  HEALTH_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   // The first administrator, created at start if no administrator has that email yet.
   ADMIN_EMAIL: z.email({ error: "must be an email address" }).optional(),
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
@@ -78,6 +84,10 @@ export const envSchema = z.object({
   DELIVERED_RETENTION_DAYS: z.coerce.number().min(0).max(3650).default(30),
   // Read by scripts/server.mjs before Next.js starts; validated here too so a typo is named.
   UPLOADS_IN_FLIGHT_MAX_MB: z.coerce.number().positive().default(160),
+  // An upload slower than this on average after its first 10 seconds is cut off (scripts/server.mjs).
+  UPLOAD_MIN_KBPS: z.coerce.number().min(0).default(8),
+  // How long an upload waits for room under UPLOADS_IN_FLIGHT_MAX_MB before it is answered "busy".
+  UPLOAD_QUEUE_SECONDS: z.coerce.number().min(0).max(600).default(30),
   // Read by lib/page-cache/cache-handler.mjs (loaded by Next.js itself); validated here too.
   PAGE_CACHE_MAX_MB: z.coerce.number().positive().max(4096).default(64),
 });

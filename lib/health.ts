@@ -1,6 +1,9 @@
 // What /api/health reports: can this server serve jobs right now, is its database there, and
-// how is the queue of applications on their way to Occupop?
+// how is the queue of applications on their way to Occupop? Anyone (a load balancer) gets the
+// verdict: ok, degraded or unavailable, as 200 or 503. The details (this server's id, the
+// database, the queue, the reason in full) need HEALTH_TOKEN as a bearer token.
 import "server-only";
+import { secretsMatch } from "@/lib/secrets";
 import { queueStats } from "@/lib/applications/outbox";
 import { dbKind, describeDatabaseError, type DbKind } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -70,4 +73,16 @@ export async function health(): Promise<HealthReport> {
     }
     throw error;
   }
+}
+
+/** GET /api/health: the verdict for anyone, the report for whoever holds HEALTH_TOKEN. */
+export async function healthResponse(request: Request): Promise<Response> {
+  const report = await health();
+  const headers = { "Cache-Control": "no-store" };
+  const status = report.ok ? 200 : 503;
+  const token = env().HEALTH_TOKEN;
+  const auth = request.headers.get("authorization") ?? "";
+  const given = auth.toLowerCase().startsWith("bearer ") ? auth.slice(7).trim() : "";
+  if (token && secretsMatch(given, token)) return Response.json(report, { status, headers });
+  return Response.json({ ok: report.ok, status: report.status }, { status, headers });
 }

@@ -1,7 +1,7 @@
 // A random secret for signing short-lived tokens (the application form's token). Made once
 // and kept in the database, so every replica shares it and a restart does not void forms.
 import "server-only";
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { database } from "@/lib/db";
 
 const KEY = Symbol.for("careers.app-secret");
@@ -33,4 +33,11 @@ export async function verify(purpose: string, value: string, signature: string):
   const expected = Buffer.from(await sign(purpose, value));
   const given = Buffer.from(signature);
   return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+const digest = (value: string) => createHash("sha256").update(value, "utf8").digest();
+
+/** Constant-time comparison of two configured secrets of any length (webhook, health). */
+export function secretsMatch(given: string, expected: string): boolean {
+  return timingSafeEqual(digest(given), digest(expected)) && given.length > 0;
 }

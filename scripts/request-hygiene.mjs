@@ -6,16 +6,10 @@
 //   - a cached feed, the sitemap, robots.txt or the icon sent another method than GET or HEAD
 //     is answered here (methodAnswer), so the answer never takes the GET's place in the cache;
 //   - a router-state header (client navigations) that is not what Next's router sends is
-//     dropped: Next then sends the full page payload, as for a request without it;
-//   - a Server Action call (next-action header) is multipart/form-data (a form), or a small
-//     text/plain body that parses as JSON (what React sends for an action called with plain
-//     values, as the logout button does);
-//   - a multipart body must name a boundary and begin with it. Small bodies (at most 1 MiB
-//     declared) are read whole first and must parse with busboy, the parser Next itself uses
-//     for action bodies; then the bytes are put back in the stream, untouched. Larger ones
-//     (uploads) are checked by their first bytes only, so nothing big is held twice.
-
-const SMALL_BODY = 1024 * 1024;
+//     refused: it is the client's claim of what it already holds;
+//   - a body is read here only within its route's cap (lib/routes.ts, asked through the app's
+//     body admission), and its framing is checked by the app (lib/front/body-checks.ts) before
+//     Next.js reads it. Bytes read are put back in the stream, untouched.
 
 /**
  * The route handlers served from the page cache: the feeds in every language (/_ is the
@@ -62,42 +56,51 @@ export function pathProblem(url) {
   }
 }
 
-/** Drops a router-state header that is not a URL-encoded JSON array, as Next's router sends. @param {Request} req */
-export function dropBadRouterState(req) {
-  const value = req.headers["next-router-state-tree"];
-  if (typeof value !== "string") return;
-  try {
-    const tree = JSON.parse(decodeURIComponent(value));
-    if (Array.isArray(tree) && typeof tree[0] === "string") return;
-  } catch {
-    // fall through
-  }
-  delete req.headers["next-router-state-tree"];
-}
+const PARAM_TYPES = new Set(["c", "ci(..)(..)", "ci(.)", "ci(..)", "ci(...)", "oc", "d", "di(..)(..)", "di(.)", "di(..)", "di(...)"]);
+const REFRESH_MARKERS = new Set(["refetch", "inside-shared-layout", "metadata-only"]);
 
-/** The boundary of a multipart Content-Type (RFC 2046: 1 to 70 characters), or null. @param {string} type */
-export function boundaryOf(type) {
-  const match = /;\s*boundary=(?:"([^"]{1,70})"|([^\s;"]{1,70}))\s*(?:;|$)/i.exec(type);
-  return match ? (match[1] ?? match[2] ?? null) : null;
+/**
+ * The shape Next's router gives the segments it holds (its FlightRouterState):
+ * [segment, { slot: tree }, url?, refresh marker?, flags?, string?], a segment being a name or
+ * [param, value, type, static siblings].
+ * @param {unknown} node @param {number} depth
+ * @returns {boolean}
+ */
+function isRouterTree(node, depth = 0) {
+  if (!Array.isArray(node) || node.length < 2 || node.length > 6 || depth > 200) return false;
+  const [segment, slots, url, refresh, flags, extra] = node;
+  const segmentOk =
+    typeof segment === "string" ||
+    (Array.isArray(segment) &&
+      segment.length === 4 &&
+      typeof segment[0] === "string" &&
+      typeof segment[1] === "string" &&
+      PARAM_TYPES.has(segment[2]) &&
+      (segment[3] === null || (Array.isArray(segment[3]) && segment[3].every((s) => typeof s === "string"))));
+  // Next reads the slots as a record: any object (an array too), each value a tree.
+  if (!segmentOk || !slots || typeof slots !== "object") return false;
+  if (url !== undefined && url !== null && !(Array.isArray(url) && url.length === 2 && url.every((u) => typeof u === "string"))) return false;
+  if (refresh !== undefined && refresh !== null && !REFRESH_MARKERS.has(/** @type {string} */ (refresh))) return false;
+  if (flags !== undefined && flags !== null && typeof flags !== "number") return false;
+  if (extra !== undefined && typeof extra !== "string") return false;
+  return Object.values(slots).every((child) => isRouterTree(child, depth + 1));
 }
 
 /**
- * What React sends as a text body for an action called with plain values: a JSON array of the
- * arguments. A string starting with "$" there is a reference to another part, which a text
- * body cannot have (a browser escapes a literal "$" as "$$"), except these plain values.
- * @param {unknown} value
+ * Why a router-state header (the segments a client says it holds) cannot be what Next's router
+ * sends, or null when it can (or is absent). Next refuses such a header with a 500; here it is
+ * the client's mistake, a 400.
+ * @param {string | string[] | undefined} value
  */
-export function plainReply(value) {
-  if (!Array.isArray(value)) return false;
-  const PLAIN = /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|n-?\d+$|D)/;
-  /** @param {unknown} v @returns {boolean} */
-  const ok = (v) => {
-    if (typeof v === "string") return !v.startsWith("$") || PLAIN.test(v);
-    if (Array.isArray(v)) return v.every(ok);
-    if (v && typeof v === "object") return Object.entries(v).every(([k, x]) => !k.startsWith("$") && ok(x));
-    return true;
-  };
-  return ok(value);
+export function routerStateProblem(value) {
+  if (value === undefined) return null;
+  // Next's own limit is 40,000 characters.
+  if (typeof value !== "string" || value.length > 40_000) return "the router state header is not valid";
+  try {
+    return isRouterTree(JSON.parse(decodeURIComponent(value))) ? null : "the router state header is not valid";
+  } catch {
+    return "the router state header is not valid";
+  }
 }
 
 /**
@@ -115,13 +118,20 @@ function peek(req, enough) {
     const finish = () => {
       req.off("readable", onReadable);
       req.off("error", onError);
+      req.off("close", onClose);
       const data = Buffer.concat(chunks, size);
       if (size) req.unshift(data);
       resolve(data);
     };
     const onError = (/** @type {Error} */ error) => {
       req.off("readable", onReadable);
+      req.off("close", onClose);
       reject(error);
+    };
+    const onClose = () => {
+      req.off("readable", onReadable);
+      req.off("error", onError);
+      if (!req.complete) reject(new Error("the connection closed before the body was complete"));
     };
     const onReadable = () => {
       /** @type {Buffer | null} */
@@ -135,58 +145,27 @@ function peek(req, enough) {
     };
     req.on("readable", onReadable);
     req.on("error", onError);
+    req.on("close", onClose);
   });
 }
 
 /**
- * Parses a whole (small) multipart body with the given busboy factory; resolves true when it parses.
- * @param {Buffer} body @param {import("node:http").IncomingHttpHeaders} headers @param {(options: object) => import("node:stream").Writable} busboy
+ * Reads a body whole, but never more than `maxBytes` of it (then stops reading). The bytes stay
+ * in the stream for Next.js. Resolves with the body, or null when it is longer than allowed.
+ * @param {Request} req @param {number} maxBytes
+ * @returns {Promise<Buffer | null>}
  */
-function parses(body, headers, busboy) {
-  return new Promise((resolve) => {
-    let parser;
-    try {
-      parser = busboy({ headers, defParamCharset: "utf8" });
-    } catch {
-      resolve(false);
-      return;
-    }
-    parser.on("file", (/** @type {string} */ _name, /** @type {import("node:stream").Readable} */ stream) => stream.resume());
-    parser.on("error", () => resolve(false));
-    parser.on("close", () => resolve(true));
-    parser.end(body);
-  });
+export async function readBodyWithin(req, maxBytes) {
+  const body = await peek(req, (size) => size > maxBytes);
+  return body.length > maxBytes ? null : body;
 }
 
 /**
- * Checks a request's body framing before Next.js reads it. Resolves null to go on, or why not.
- * @param {Request} req @param {(options: object) => import("node:stream").Writable} busboy
- * @returns {Promise<string | null>}
+ * The first `count` bytes of a body (fewer when it is shorter), left in the stream.
+ * @param {Request} req @param {number} count
  */
-export async function bodyProblem(req, busboy) {
-  if (req.method !== "POST" && req.method !== "PUT" && req.method !== "PATCH") return null;
-  const type = String(req.headers["content-type"] ?? "");
-  const multipart = type.toLowerCase().startsWith("multipart/form-data");
-  const declared = Number.parseInt(String(req.headers["content-length"] ?? ""), 10);
-  if (req.headers["next-action"] && !multipart) {
-    if (!/^(text\/plain|$)/i.test(type) || !(Number.isFinite(declared) && declared <= SMALL_BODY)) return "this action's body is not what a browser sends";
-    const body = await peek(req, (size) => size > SMALL_BODY);
-    try {
-      return plainReply(JSON.parse(body.toString("utf8"))) ? null : "this action's body is not what a browser sends";
-    } catch {
-      return "this action's body could not be read";
-    }
-  }
-  if (!multipart) return null;
-  const boundary = boundaryOf(type);
-  if (!boundary) return "the form's content type names no boundary";
-  if (Number.isFinite(declared) && declared <= SMALL_BODY) {
-    const body = await peek(req, (size) => size > SMALL_BODY);
-    return (await parses(body, req.headers, busboy)) ? null : "the form's body could not be read";
-  }
-  const opening = Buffer.from(`--${boundary}\r\n`);
-  const start = await peek(req, (size) => size >= opening.length);
-  return start.subarray(0, opening.length).equals(opening) ? null : "the form's body does not begin with its boundary";
+export function firstBytes(req, count) {
+  return peek(req, (size) => size >= count);
 }
 
 /**

@@ -1,80 +1,190 @@
 // @ts-check
-// Admission control for request bodies, applied before Next.js reads them. A server action
-// holds a whole upload in memory (measured at ~6-7x the body size), so the bodies in flight
-// are capped: over the cap, or over the framework's body limit, a request is answered at
-// once with a friendly message instead of being buffered until the process dies.
+// Admission control for uploads (applications with their resume), applied before Next.js reads
+// them. A server action holds a whole upload in memory (measured at ~6-7x the body size), so the
+// bytes in flight are capped (UPLOADS_IN_FLIGHT_MAX_MB), and nobody can hold that cap hostage:
+//   - one client (an address, an IPv6 /64) holds at most two uploads and one upload's worth of it;
+//   - a share is kept for ordinary applications (bodies up to SMALL_UPLOAD_BYTES): large
+//     declared bodies can never take all of it;
+//   - a request that does not fit waits (nothing of it is read) up to `waitMs`, first come first
+//     served, instead of being refused at once;
+//   - an upload slower than `minBytesPerSecond` after `graceMs` is cut off (scripts/server.mjs
+//     watches the socket), and so is one sending more than it may.
+// Over all that, a request is answered with a friendly "try again in a minute".
 
 /**
- * @typedef {{ ceilingBytes: number; bodyLimitBytes: number }} GateOptions
+ * @typedef {{ ceilingBytes: number; waitMs?: number; smallUploadBytes?: number; perClientUploads?: number }} GateOptions
  * @typedef {{ outcome: "pass"; release: () => void } | { outcome: "busy" | "too-large" }} Admission
+ * @typedef {{ size: number; client: string; limit: number; resolve: (admission: Admission) => void; timer: NodeJS.Timeout }} Waiter
  */
 
-/** Bodies worth counting: form posts and server-action calls. */
-export function isGuardedRequest(/** @type {{ method?: string; headers: Record<string, string | string[] | undefined> }} */ req) {
-  if (req.method !== "POST") return false;
-  const type = String(req.headers["content-type"] ?? "");
-  return Boolean(req.headers["next-action"]) || type.startsWith("multipart/form-data");
-}
+/** Ordinary applications: a resume of a few megabytes and the form's text. */
+export const SMALL_UPLOAD_BYTES = 4 * 1024 * 1024;
 
 /** @param {GateOptions} options */
 export function createUploadGate(options) {
+  const waitMs = options.waitMs ?? 30_000;
+  const smallBytes = options.smallUploadBytes ?? SMALL_UPLOAD_BYTES;
+  const perClientUploads = options.perClientUploads ?? 2;
+  // Large bodies may use the ceiling less this share, so ordinary applications always find room.
+  const smallShare = Math.min(options.ceilingBytes / 2, Math.max(options.ceilingBytes / 4, 4 * smallBytes));
   let inFlight = 0;
+  let largeInFlight = 0;
   let admitted = 0;
   let refused = 0;
+  let cutOff = 0;
+  /** @type {Map<string, { count: number; bytes: number }>} */
+  const clients = new Map();
+  /** @type {Waiter[]} */
+  const waiting = [];
+
+  /** @param {number} size @param {string} client @param {number} limit the route's body limit */
+  function fits(size, client, limit) {
+    const mine = clients.get(client) ?? { count: 0, bytes: 0 };
+    if (mine.count >= perClientUploads) return false;
+    if (mine.count > 0 && mine.bytes + size > limit) return false;
+    // One request always goes through when nothing else is in flight, so a ceiling set below
+    // the body limit cannot refuse every upload forever.
+    if (inFlight === 0) return true;
+    if (inFlight + size > options.ceilingBytes) return false;
+    return size <= smallBytes || largeInFlight + size <= options.ceilingBytes - smallShare;
+  }
+
+  /** @param {number} size @param {string} client @returns {Admission} */
+  function take(size, client) {
+    const large = size > smallBytes;
+    inFlight += size;
+    if (large) largeInFlight += size;
+    const mine = clients.get(client) ?? { count: 0, bytes: 0 };
+    mine.count++;
+    mine.bytes += size;
+    clients.set(client, mine);
+    admitted++;
+    let released = false;
+    return {
+      outcome: "pass",
+      release() {
+        if (released) return;
+        released = true;
+        inFlight -= size;
+        if (large) largeInFlight -= size;
+        const entry = clients.get(client);
+        if (entry) {
+          entry.count--;
+          entry.bytes -= size;
+          if (entry.count <= 0) clients.delete(client);
+        }
+        pump();
+      },
+    };
+  }
+
+  /** Lets in, in order of arrival, every waiting request that now fits. */
+  function pump() {
+    for (let i = 0; i < waiting.length; ) {
+      const waiter = /** @type {Waiter} */ (waiting[i]);
+      if (!fits(waiter.size, waiter.client, waiter.limit)) {
+        i++;
+        continue;
+      }
+      waiting.splice(i, 1);
+      clearTimeout(waiter.timer);
+      waiter.resolve(take(waiter.size, waiter.client));
+    }
+  }
+
   return {
     /**
-     * @param {number} contentLength bytes announced by the request (NaN when absent)
-     * @returns {Admission}
+     * @param {number} contentLength bytes announced by the request (NaN when absent: counted at the body limit)
+     * @param {string} client the client's key (lib/client-ip.ts)
+     * @param {number} limit the route's body limit (lib/routes.ts)
+     * @returns {Promise<Admission>}
      */
-    admit(contentLength) {
-      const size = Number.isFinite(contentLength) && contentLength >= 0 ? contentLength : options.bodyLimitBytes;
-      if (size > options.bodyLimitBytes) {
+    admit(contentLength, client, limit) {
+      const size = Number.isFinite(contentLength) && contentLength >= 0 ? contentLength : limit;
+      if (size > limit) {
         refused++;
-        return { outcome: "too-large" };
+        return Promise.resolve({ outcome: "too-large" });
       }
-      // One request is always let through when nothing else is in flight, so a ceiling
-      // set below the body limit cannot refuse every upload forever.
-      if (inFlight > 0 && inFlight + size > options.ceilingBytes) {
-        refused++;
-        return { outcome: "busy" };
-      }
-      inFlight += size;
-      admitted++;
-      let released = false;
-      return {
-        outcome: "pass",
-        release() {
-          if (released) return;
-          released = true;
-          inFlight -= size;
-        },
-      };
+      if (fits(size, client, limit) && waiting.length === 0) return Promise.resolve(take(size, client));
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          const at = waiting.indexOf(waiter);
+          if (at >= 0) waiting.splice(at, 1);
+          refused++;
+          resolve({ outcome: "busy" });
+        }, waitMs);
+        timer.unref();
+        /** @type {Waiter} */
+        const waiter = { size, client, limit, resolve, timer };
+        waiting.push(waiter);
+        pump();
+      });
+    },
+    /** An upload cut off for being too slow (or too long): counted for the logs and the bench. */
+    noteCutOff() {
+      cutOff++;
     },
     stats() {
-      return { inFlight, admitted, refused };
+      return { inFlight, largeInFlight, waiting: waiting.length, admitted, refused, cutOff };
     },
   };
 }
 
 /**
- * The answer to a refused request. Server-action calls from the page's JavaScript get a
- * short status (the form keeps its values and says what happened); plain form posts get
- * a small page that says what to do.
- * @param {"busy" | "too-large"} outcome
+ * Watches an admitted upload's socket: once `graceMs` have passed, it must have averaged at
+ * least `minBytesPerSecond`, and it may never send more than `maxBytes` of body. `onViolation`
+ * is called once (the caller cuts the connection). Stops when the body is complete or the
+ * response is done. Reads nothing itself: the socket's own byte count is enough.
+ * @param {import("node:http").IncomingMessage} req
+ * @param {{ maxBytes: number; minBytesPerSecond: number; graceMs: number; everyMs?: number; onViolation: (why: "slow" | "too-large") => void }} options
+ */
+export function watchUpload(req, { maxBytes, minBytesPerSecond, graceMs, everyMs = 1000, onViolation }) {
+  const socket = req.socket;
+  const start = Date.now();
+  const startBytes = socket.bytesRead;
+  // Headers were read before this point; what follows is body (plus chunk framing, a little).
+  const slack = 64 * 1024;
+  const timer = setInterval(() => {
+    if (req.complete || socket.destroyed) return stop();
+    const received = socket.bytesRead - startBytes;
+    if (received > maxBytes + slack) {
+      stop();
+      return onViolation("too-large");
+    }
+    const elapsed = Date.now() - start;
+    if (elapsed >= graceMs && received < (minBytesPerSecond * elapsed) / 1000) {
+      stop();
+      onViolation("slow");
+    }
+  }, everyMs);
+  timer.unref();
+  const stop = () => clearInterval(timer);
+  req.once("end", stop);
+  req.once("close", stop);
+  return stop;
+}
+
+/**
+ * The answer to an upload refused or cut off here. Server-action calls from the page's
+ * JavaScript get a short status (the form keeps its values and says what happened); plain form
+ * posts get a small page that says what to do.
+ * @param {"busy" | "too-large" | "slow"} outcome
  * @param {boolean} fromScript
  */
 export function refusal(outcome, fromScript) {
-  const status = outcome === "busy" ? 503 : 413;
-  const title = outcome === "busy" ? "We are busy right now" : "That upload is too large";
+  const status = outcome === "busy" ? 503 : outcome === "slow" ? 408 : 413;
+  const title = outcome === "busy" ? "We are busy right now" : outcome === "slow" ? "The upload was too slow" : "That upload is too large";
   const text =
     outcome === "busy"
       ? "Many applications are being sent at this moment, and yours was not received. Please try again in a minute."
-      : "The form you sent was larger than we accept (the resume may be at most 50 MB). Please choose a smaller file and send it again.";
+      : outcome === "slow"
+        ? "Your connection sent the form too slowly for us to keep waiting, so it was not received. Please try again, if you can on a faster connection."
+        : "The form you sent was larger than we accept (the resume may be at most 50 MB). Please choose a smaller file and send it again.";
   if (fromScript) {
-    return { status, headers: { "content-type": "text/plain; charset=utf-8", "retry-after": "60" }, body: text };
+    return { status, headers: { "content-type": "text/plain; charset=utf-8", "retry-after": "60", "cache-control": "no-store" }, body: text };
   }
   const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#0f172a}a{color:#14532d}</style></head>
 <body><main><h1>${title}</h1><p>${text}</p><p>Nothing was sent. Use your browser's Back button to return to the form: what you typed is usually still there, but the resume has to be chosen again.</p><p><a href="/">See all jobs</a></p></main></body></html>`;
-  return { status, headers: { "content-type": "text/html; charset=utf-8", "retry-after": "60" }, body };
+  return { status, headers: { "content-type": "text/html; charset=utf-8", "retry-after": "60", "cache-control": "no-store" }, body };
 }

@@ -131,8 +131,13 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
           return;
         }
         if (result.status !== "idle") setFocusSummary((n) => n + 1);
-      } catch {
-        setClientState({ ...state, status: "busy", message: t("status.unreachable"), fieldErrors: {} });
+      } catch (error) {
+        // Refused before it reached the form's action: over the applications' rate limit the
+        // server says so in the form's own words (lib/front/admission.ts); anything else is a
+        // busy server or a dropped connection.
+        const limited = t("status.rateLimited", { seconds: 60 });
+        if (error instanceof Error && error.message.trim() === limited) setClientState({ ...state, status: "rate-limited", message: limited, fieldErrors: {} });
+        else setClientState({ ...state, status: "busy", message: t("status.unreachable"), fieldErrors: {} });
         setFocusSummary((n) => n + 1);
       }
     });

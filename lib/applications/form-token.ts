@@ -5,6 +5,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { readBody } from "@/lib/http/body";
 import { getJobsSnapshot, JobsUnavailableError } from "@/lib/jobs";
 import { sign, verify } from "@/lib/secrets";
 
@@ -32,10 +33,20 @@ export async function readFormToken(token: unknown): Promise<FormToken | null> {
 
 const tokenRequestSchema = z.object({ job: z.string().min(1).max(100) });
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 /** POST /api/apply/token: `{ job }` → `{ token }` for an open job; never cached. */
 export async function formTokenResponse(request: Request): Promise<Response> {
   const headers = { "Cache-Control": "no-store" };
-  const body = tokenRequestSchema.safeParse(await request.json().catch(() => null));
+  const read = await readBody(request);
+  if (!read.ok) return read.response;
+  const body = tokenRequestSchema.safeParse(parseJson(read.bytes.toString("utf8")));
   if (!body.success) return Response.json({ message: "Send { job: <job id> }." }, { status: 400, headers });
   try {
     const { jobs } = await getJobsSnapshot();

@@ -8,13 +8,12 @@
 import "server-only";
 import { match } from "@formatjs/intl-localematcher";
 import Negotiator from "negotiator";
+import { frontHooks, type PlainAnswer } from "@/lib/front/hooks";
 import { LOCALE_COOKIE, localizedPath, splitLocale } from "./locales";
 import { offeredLanguages } from "./offered";
 
 export type EntryRequest = { pathname: string; search: string; headers: Record<string, string | string[] | undefined> };
-export type EntryAnswer = { status: number; headers: Record<string, string>; body: string };
-
-const KEY = Symbol.for("careers.language-entry");
+export type EntryAnswer = PlainAnswer;
 const YEAR = 365 * 24 * 60 * 60;
 
 /** The public pages a first visit may arrive at (the feeds and the API are not pages). */
@@ -54,5 +53,5 @@ export function languageEntry({ pathname, search, headers }: EntryRequest): Entr
 
 /** Called once at start (lib/boot.ts). */
 export function registerLanguageEntry(): void {
-  (globalThis as { [KEY]?: typeof languageEntry })[KEY] = languageEntry;
+  frontHooks().languageEntry = languageEntry;
 }

@@ -1,15 +1,22 @@
 // POST /api/insights: a page view or the start of an application, sent by the visitor's
 // browser (navigator.sendBeacon) after the page has loaded, so counting costs a cached page
 // nothing. Crawlers (isbot), prefetches and unknown jobs are not counted; the user agent and
-// address are read to decide that and never stored. The answer is always an empty 204.
+// address are read to decide that and never stored. More events from one address in a minute
+// than a person makes are not counted: on PostgreSQL (several replicas) that count is shared in
+// the database, on SQLite (one server) it is kept in memory. The answer is an empty 204 (a 413
+// or 415 for a body no beacon ever is).
 import "server-only";
 import { isbot } from "isbot";
 import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import { clientIpOf } from "@/lib/client-ip";
+import { dbKind } from "@/lib/db";
 import { env } from "@/lib/env";
+import { readBody } from "@/lib/http/body";
 import { getJobBySlug } from "@/lib/jobs";
-import { sourceOf } from "./channels";
+import { processSingleton } from "@/lib/process-state";
+import { hit } from "@/lib/rate-limit";
+import { storedSource } from "./sources";
 import { count } from "./collector";
 
 const beaconSchema = z.discriminatedUnion("type", [
@@ -17,7 +24,17 @@ const beaconSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("start"), job: z.string().max(64), source: z.string().max(200).optional() }),
 ]);
 
-const recent = new LRUCache<string, { n: number }>({ max: 50_000, ttl: 60_000 });
+const recent = () => processSingleton("beacon-addresses", () => new LRUCache<string, { n: number }>({ max: 50_000, ttl: 60_000 }));
+
+/** True when `address` sent more events this minute than the limit. */
+async function overLimit(address: string): Promise<boolean> {
+  const limit = env().INSIGHTS_EVENTS_PER_ADDRESS_PER_MINUTE;
+  if (dbKind() === "postgres") return !(await hit(`beacon:${address}`, limit, 60_000)).allowed;
+  const seen = recent().get(address) ?? { n: 0 };
+  seen.n += 1;
+  recent().set(address, seen, { noUpdateTTL: seen.n > 1 });
+  return seen.n > limit;
+}
 
 const NOTHING = () => new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
 
@@ -41,47 +58,17 @@ function safeDecode(value: string | undefined): string | null {
   }
 }
 
-const MAX_BODY = 4096;
-
-/** The body as text, or null when it is larger than a beacon ever is (read no further). */
-async function smallBody(request: Request): Promise<string | null> {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY || !request.body) return request.body ? null : "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_BODY) {
-        await reader.cancel();
-        return null;
-      }
-      chunks.push(value);
-    }
-  } catch {
-    return null;
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 export async function beaconResponse(request: Request): Promise<Response> {
   if (!env().INSIGHTS_ENABLED) return NOTHING();
   const agent = request.headers.get("user-agent") ?? "";
   if (!agent || isbot(agent) || isPrefetch(request.headers)) return NOTHING();
-  const address = clientIpOf(request.headers);
-  const seen = recent.get(address) ?? { n: 0 };
-  seen.n += 1;
-  recent.set(address, seen, { noUpdateTTL: seen.n > 1 });
-  // More events than a person makes: beyond it, one address's events are not counted.
-  if (seen.n > env().INSIGHTS_EVENTS_PER_ADDRESS_PER_MINUTE) return NOTHING();
+  if (await overLimit(clientIpOf(request.headers))) return NOTHING();
 
-  const text = await smallBody(request);
-  if (text === null) return NOTHING();
+  const read = await readBody(request);
+  if (!read.ok) return read.response;
   let parsed: z.infer<typeof beaconSchema>;
   try {
-    const result = beaconSchema.safeParse(JSON.parse(text));
+    const result = beaconSchema.safeParse(JSON.parse(read.bytes.toString("utf8")));
     if (!result.success) return NOTHING();
     parsed = result.data;
   } catch {
@@ -89,6 +76,6 @@ export async function beaconResponse(request: Request): Promise<Response> {
   }
   const jobUuid = await jobOf(parsed);
   if (jobUuid === null) return NOTHING();
-  count({ metric: parsed.type, jobUuid, source: sourceOf(parsed.source) });
+  count({ metric: parsed.type, jobUuid, source: await storedSource(parsed.source) });
   return NOTHING();
 }

@@ -7,17 +7,16 @@
 import "server-only";
 import { getBranding } from "@/lib/branding";
 import { FALLBACK_POLICY } from "@/lib/csp.mjs";
+import { frontHooks, type FrontHooks, type PlainAnswer } from "@/lib/front/hooks";
 import { splitLocale, type Locale } from "@/lib/i18n/locales";
 import { offeredLanguages } from "@/lib/i18n/offered";
 import { translator } from "@/lib/i18n/translator";
 import { log } from "@/lib/log";
 import { getJobsSnapshot, hasJobs, JobsUnavailableError } from "./cache";
 
-export type GateAnswer = { status: number; headers: Record<string, string>; body: string };
+export type GateAnswer = PlainAnswer;
 /** null at once when there is nothing to decide; a promise when the job list must be sought. */
-type Gate = (pathname: string) => Promise<GateAnswer | null> | null;
-
-const KEY = Symbol.for("careers.public-gate");
+type Gate = NonNullable<FrontHooks["publicGate"]>;
 
 const FEEDS = new Set(["/jobs.json", "/jobs.rss", "/sitemap.xml"]);
 const isJobsPath = (p: string) => p === "/" || p === "/search" || p.startsWith("/jobs/") || FEEDS.has(p);
@@ -67,5 +66,5 @@ export function registerPublicGate(): void {
           return null;
         });
   };
-  (globalThis as { [KEY]?: Gate })[KEY] = gate;
+  frontHooks().publicGate = gate;
 }

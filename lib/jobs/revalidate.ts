@@ -2,21 +2,12 @@
 // The secret comes as `Authorization: Bearer <secret>`, an `x-revalidate-secret` header,
 // or `?secret=` (for webhook senders that cannot set headers); compared in constant time.
 import "server-only";
-import { createHash, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { secretsMatch } from "@/lib/secrets";
 import { refreshJobs } from "./cache";
 
 const logger = log("jobs");
-
-function digest(value: string): Buffer {
-  return createHash("sha256").update(value, "utf8").digest();
-}
-
-/** Constant-time comparison of two secrets of any length. */
-export function secretsMatch(given: string, expected: string): boolean {
-  return timingSafeEqual(digest(given), digest(expected)) && given.length > 0;
-}
 
 function givenSecret(request: Request): string {
   const auth = request.headers.get("authorization") ?? "";

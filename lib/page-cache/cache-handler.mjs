@@ -11,8 +11,9 @@
 // - What `next build` prerendered is never served: this handler starts empty, so the first
 //   visit renders with live data. (The build renders placeholders: it has no data.)
 // - Responses with a 5xx status are never kept, nor a route handler's answer other than a 200.
-// - A page's Content-Security-Policy is stored with it: the hashes of its inline scripts
-//   (a cached page cannot carry a per-request nonce), sent on every visit, the first included.
+// - A page's Content-Security-Policy is stored with it: the hashes of its inline scripts that
+//   are the framework's own (a cached page cannot carry a per-request nonce), sent on every
+//   visit, the first included.
 import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import { contentSecurityPolicy } from "../csp.mjs";
@@ -46,12 +47,30 @@ function sizeOf(data) {
 }
 
 /**
- * A cached page cannot carry a per-request nonce, so it carries the hashes of its own inline
- * scripts instead: the same bytes for every visitor, so the same policy. External scripts come
- * from this origin ('self'); nothing else may run.
- * @param {string} html
+ * The inline scripts Next.js and React write into a page, by their whole shape: the flight data
+ * (`self.__next_f.push([1,"…"])`, one string literal), its bootstrap, and Turbopack's chunk
+ * list. Nothing else written inline into a cached page is allowed to run, whatever put it there.
  */
-export function scriptPolicyFor(html) {
+const FRAMEWORK_SCRIPTS = [
+  /^\(self\.__next_f=self\.__next_f\|\|\[\]\)\.push\(\[0\]\)$/,
+  /^self\.__next_f\.push\(\[[1-3],"(?:[^"\\\n]|\\.)*"\]\)$/,
+  /^\(globalThis\["TURBOPACK"\] \|\| \(globalThis\["TURBOPACK"\] = \[\]\)\)\.push\(\{"otherChunks":\[(?:"[\w./-]+"(?:,"[\w./-]+")*)?\],"runtimeModuleIds":\[[\d,]*\]\}\);?$/,
+];
+
+/** True for an inline script the framework wrote (see FRAMEWORK_SCRIPTS). @param {string} code */
+export function isFrameworkScript(code) {
+  return FRAMEWORK_SCRIPTS.some((shape) => shape.test(code));
+}
+
+/**
+ * A cached page cannot carry a per-request nonce, so it carries the hashes of its own inline
+ * scripts instead: the same bytes for every visitor, so the same policy. Only the framework's
+ * own inline scripts are hashed; external scripts come from this origin ('self'); nothing else
+ * may run. An inline script of another shape is reported once (it will not run).
+ * @param {string} html
+ * @param {(code: string) => void} [onForeign]
+ */
+export function scriptPolicyFor(html, onForeign) {
   const hashes = new Set();
   for (const match of html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/gi)) {
     const attributes = match[1] ?? "";
@@ -59,9 +78,21 @@ export function scriptPolicyFor(html) {
     const type = /\stype\s*=\s*"([^"]*)"/i.exec(attributes)?.[1]?.toLowerCase();
     // Data blocks (JSON-LD) never run, and CSP does not govern them.
     if (type && type !== "text/javascript" && type !== "module" && type !== "application/javascript") continue;
-    hashes.add(`'sha256-${createHash("sha256").update(match[2] ?? "", "utf8").digest("base64")}'`);
+    const code = match[2] ?? "";
+    if (!isFrameworkScript(code)) {
+      onForeign?.(code);
+      continue;
+    }
+    hashes.add(`'sha256-${createHash("sha256").update(code, "utf8").digest("base64")}'`);
   }
   return [...hashes].join(" ");
+}
+
+/** @param {string} key @param {string} code */
+function reportForeignScript(key, code) {
+  process.stderr.write(
+    `${JSON.stringify({ level: "warn", time: new Date().toISOString(), service: "careers-site", module: "page-cache", page: key, script: code.slice(0, 80), msg: "an inline script of no known shape in a cached page: it will not run" })}\n`,
+  );
 }
 
 /** @typedef {{ value: Record<string, unknown>; lastModified: number; generation: number; size: number }} Entry */
@@ -98,7 +129,7 @@ export default class PageCacheHandler {
     if (data.kind === "APP_ROUTE" && data.status !== 200) return;
     if (data.kind === "APP_PAGE" && typeof data.html === "string") {
       const headers = /** @type {Record<string, string>} */ (data.headers ?? {});
-      headers["content-security-policy"] = contentSecurityPolicy(`'self' ${scriptPolicyFor(data.html)}`.trim());
+      headers["content-security-policy"] = contentSecurityPolicy(`'self' ${scriptPolicyFor(data.html, (code) => reportForeignScript(key, code))}`.trim());
       data.headers = headers;
     }
     // A render that began before the last change is stored as already stale.

@@ -64,7 +64,8 @@ export async function openForm(page: Page, slug: string, { query = "", javaScrip
     await page.getByRole("link", { name: "Start your application" }).click();
     await expect(page).toHaveURL(new RegExp(`/jobs/${slug}/apply$`));
   }
-  await expect(submit).toBeVisible();
+  // The form's code and token load when it is opened: give a loaded machine time.
+  await expect(submit).toBeVisible({ timeout: 15_000 });
   return Date.now();
 }
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { emulatorControl, listingRequests, openEmulatorJobs, resetWorld, revalidate, site, startSiteServer } from "./support";
+import { emulatorControl, healthDetails, listingRequests, openEmulatorJobs, resetWorld, revalidate, site, startSiteServer } from "./support";
 import { E2E } from "../../playwright.config";
 
 test.afterEach(async () => {
@@ -49,7 +49,7 @@ test("when Occupop fails, pages keep serving the last good data", async ({ page 
   const response = await page.goto("/");
   expect(response?.status()).toBe(200);
   await expect(page.getByTestId("job-list").locator("article")).toHaveCount(open.length);
-  const health = await (await fetch(`${site()}/api/health`)).json();
+  const health = (await healthDetails()).report;
   expect(health).toMatchObject({ ok: true, status: "degraded", jobs: { stale: true } });
 });
 
@@ -68,9 +68,13 @@ test("with no data ever loaded, pages say jobs are temporarily unavailable, with
     await expect(page.locator("html")).toHaveAttribute("lang", "de");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Die Stellen sind vorübergehend nicht verfügbar");
     expect(await (await fetch(`${site.url}/fr/jobs.rss`)).text()).toContain("Les offres sont temporairement indisponibles");
-    const health = await fetch(`${site.url}/api/health`);
+    const health = await healthDetails(site.url);
     expect(health.status).toBe(503);
-    expect(await health.json()).toMatchObject({ ok: false, status: "unavailable" });
+    expect(health.report).toMatchObject({ ok: false, status: "unavailable", reason: expect.stringContaining("Occupop is unreachable") });
+    // Without the token: the verdict only, nothing about the server.
+    const plain = await fetch(`${site.url}/api/health`);
+    expect(plain.status).toBe(503);
+    expect(await plain.json()).toEqual({ ok: false, status: "unavailable" });
     // The log says why, and never carries the token.
     expect(site.output()).toContain("job listing refresh failed");
     expect(site.output()).not.toContain(E2E.token);

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { E2E } from "../../playwright.config";
-import { EMULATOR, freePort, newPostgresDatabase, target } from "./support";
+import { EMULATOR, freePort, newPostgresDatabase, target, healthDetails } from "./support";
 
 /** The COPY --from=build lines of the Dockerfile's last stage: [sources…, destination]. */
 function runtimeCopies(): string[][] {
@@ -47,6 +47,7 @@ test("the image's files run from a copy outside the repository, configured by en
       OCCUPOP_API_URL: `${EMULATOR}/rest`,
       OCCUPOP_API_TOKEN: E2E.token,
       SITE_URL: `http://127.0.0.1:${port}`,
+      HEALTH_TOKEN: E2E.healthToken,
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -58,7 +59,7 @@ test("the image's files run from a copy outside the repository, configured by en
     await expect
       .poll(async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.status ?? 0, { timeout: 30_000, message: output })
       .toBe(200);
-    const health = (await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()) as { database: { kind: string } };
+    const health = (await healthDetails<{ database: { kind: string } }>(`http://127.0.0.1:${port}`)).report;
     expect(health.database.kind).toBe(target().kind);
     const home = await fetch(`http://127.0.0.1:${port}/`);
     expect(home.status).toBe(200);

@@ -4,7 +4,7 @@ import { expect, test, type Browser } from "@playwright/test";
 import { E2E } from "../../playwright.config";
 import { logIn } from "./admin-support";
 import { candidatesFor, expectOneCandidate, fillApplication, jobWhere, openForm, pdf, person, testFile } from "./apply-support";
-import { emulatorControl, expectNoAxeViolations, site, siteQuery, startSiteServer, target, type SiteStorage, type WireJob } from "./support";
+import { emulatorControl, expectNoAxeViolations, healthDetails, site, siteQuery, startSiteServer, target, type SiteStorage, type WireJob } from "./support";
 
 /** Resume rows kept for these applicants' applications, in a site's database. */
 async function storedChunks(emails: string[], where: SiteStorage = target()): Promise<number> {
@@ -67,7 +67,7 @@ test.describe("the fault matrix: every application is delivered exactly once", (
         const sent = await Promise.all([apply(browser, job, `${tag}-a`), apply(browser, job, `${tag}-b`)]);
         // Still failing: nothing reached HR, and the queue says so.
         for (const s of sent) expect(await candidatesFor(s.email)).toHaveLength(0);
-        const health = (await (await fetch(`${site()}/api/health`)).json()) as { applications: { pending: number; failed: number; oldestPendingAgeSeconds: number | null } };
+        const health = (await healthDetails<{ applications: { pending: number; failed: number; oldestPendingAgeSeconds: number | null } }>()).report;
         expect(health.applications.pending + health.applications.failed).toBeGreaterThanOrEqual(2);
         if (health.applications.pending) expect(health.applications.oldestPendingAgeSeconds).toBeGreaterThanOrEqual(0);
 

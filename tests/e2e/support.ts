@@ -77,8 +77,13 @@ export type WireJob = {
   [key: string]: unknown;
 };
 
-/** Every job the emulator lists, across all pages, read the way Occupop serves them. */
+/** Every job the emulator lists for the public, across all pages (staff-only jobs, `external: false`, are not the site's). */
 export async function emulatorJobs(): Promise<WireJob[]> {
+  return (await allEmulatorJobs()).filter((j) => j.external !== false);
+}
+
+/** Every job the emulator lists, across all pages, read the way Occupop serves them (internal-only ones too). */
+export async function allEmulatorJobs(): Promise<WireJob[]> {
   const headers = { Authorization: `Bearer ${E2E.token}` };
   const first = (await (await fetch(`${EMULATOR}/rest/jobs?page=1`, { headers })).json()) as {
     data: WireJob[];
@@ -105,6 +110,12 @@ export async function emulatorControl(path: string, method = "GET", body?: unkno
 export async function listingRequests(): Promise<number> {
   const log = (await (await emulatorControl("/requests")).json()) as { data: Array<{ target: string; page: number }> };
   return log.data.filter((r) => r.target === "list" && r.page === 1).length;
+}
+
+/** A site's health report in full (the details need HEALTH_TOKEN; anyone else gets the verdict). */
+export async function healthDetails<T = Record<string, unknown>>(base = site()): Promise<{ status: number; report: T }> {
+  const res = await fetch(`${base}/api/health`, { headers: { Authorization: `Bearer ${E2E.healthToken}` } });
+  return { status: res.status, report: (await res.json()) as T };
 }
 
 /** Refreshes the site's job cache now (as an Occupop webhook would). */

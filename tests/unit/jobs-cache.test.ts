@@ -4,7 +4,7 @@ import { database } from "@/lib/db";
 import { resetEnv } from "@/lib/env";
 import { getJobsSnapshot, JobsUnavailableError, refreshJobs } from "@/lib/jobs";
 import { resetJobsCache, syncJobsFromDatabase } from "@/lib/jobs/cache";
-import { secretsMatch } from "@/lib/jobs/revalidate";
+import { secretsMatch } from "@/lib/secrets";
 import { pageGeneration } from "@/lib/page-cache";
 import { DATABASES, freshDatabase, type DatabaseKind } from "../helpers/databases";
 import { json, scriptedServer } from "../helpers/scripted-server";

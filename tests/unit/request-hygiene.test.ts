@@ -1,9 +1,12 @@
-// The HTTP front's answer to other methods than GET and HEAD at the route handlers Next.js keeps
-// in the page cache (scripts/request-hygiene.mjs): never passed on, so never cached as the GET.
+// The HTTP front's checks before Next.js (scripts/request-hygiene.mjs): other methods than GET
+// and HEAD at the route handlers Next.js keeps in the page cache are answered here, never passed
+// on, so never cached as the GET; a router state header Next could not parse is refused here.
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "@/lib/i18n/locales";
 import { CACHED_PATHS, CACHED_PER_LANGUAGE } from "@/lib/page-cache/policy";
-import { methodAnswer } from "../../scripts/request-hygiene.mjs";
+import fc from "fast-check";
+import { parseAndValidateFlightRouterState } from "next/dist/server/app-render/parse-and-validate-flight-router-state";
+import { methodAnswer, routerStateProblem } from "../../scripts/request-hygiene.mjs";
 
 /** The cached route handlers, as visitors reach them: every file-like cached path, in every language. */
 const routes = [
@@ -37,5 +40,58 @@ describe("other methods at a cached route handler", () => {
     for (const path of ["/", "/de", "/jobs/a-job", "/jobs/a-job/apply", "/admin/branding", "/api/health", "/api/alerts/unsubscribe", "/jobs.json/x", "/files/jobs.json"]) {
       for (const method of ["POST", "OPTIONS", "PUT", "DELETE"]) expect(methodAnswer(method, path), `${method} ${path}`).toBeNull();
     }
+  });
+});
+
+describe("the router state header", () => {
+  // Next's own parser for it: the front must refuse exactly what Next would fail on (with a 500).
+  const nextAccepts = (header: string) => {
+    try {
+      parseAndValidateFlightRouterState(header);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const encode = (value: unknown) => encodeURIComponent(JSON.stringify(value));
+  const page = ["__PAGE__", {}, null, null, 0];
+  const valid = [
+    ["", { children: ["admin", { children: ["(protected)", { children: ["insights", { children: page }, null, null, 0] }, null, null, 0] }, null, null, 0] }, null, null, 1040],
+    ["", { children: ["jobs", { children: [["slug", "a-job", "d", null], { children: page }] }] }, ["/jobs/a", "/jobs/a"], "refetch"],
+    ["", { children: [["locale", "de", "d", ["en"]], {}, null, "inside-shared-layout", 3, "x"] }],
+  ];
+  const invalid = [
+    "not json",
+    ["", {}, null, null, 0, "x", "too long"],
+    ["", { children: [["slug", "a-job", "d"], {}] }],
+    ["", { children: [["slug", "a-job", "nope", null], {}] }],
+    ["", {}, ["/only-one"]],
+    ["", {}, null, "sometimes"],
+    [1, {}],
+    {},
+  ];
+
+  it("passes what Next's router sends and refuses what Next cannot parse, as Next itself decides", () => {
+    for (const tree of valid) {
+      expect(routerStateProblem(encode(tree)), JSON.stringify(tree)).toBeNull();
+      expect(nextAccepts(encode(tree))).toBe(true);
+    }
+    for (const tree of invalid) {
+      const header = typeof tree === "string" ? tree : encode(tree);
+      expect(routerStateProblem(header), header).not.toBeNull();
+      expect(nextAccepts(header)).toBe(false);
+    }
+    expect(routerStateProblem(undefined)).toBeNull();
+    expect(routerStateProblem("%%%")).not.toBeNull();
+  });
+
+  it("agrees with Next on any JSON at all", () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 6 }), (value) => {
+        const header = encode(value);
+        expect(routerStateProblem(header) === null).toBe(nextAccepts(header));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -1,8 +1,7 @@
-import { health } from "@/lib/health";
+import { healthResponse } from "@/lib/health";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  const report = await health();
-  return Response.json(report, { status: report.ok ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+export function GET(request: Request) {
+  return healthResponse(request);
 }

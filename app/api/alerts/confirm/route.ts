@@ -1,5 +1,6 @@
 import { confirmSubscription } from "@/lib/alerts/subscriptions";
 import { alertToken, readAlertToken } from "@/lib/alerts/tokens";
+import { formOf, readBody } from "@/lib/http/body";
 import { prefixFor } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +9,9 @@ const see = (location: string) => new Response(null, { status: 303, headers: { L
 
 // POST /api/alerts/confirm (the button on /alerts/confirm): the double opt-in's second step.
 export async function POST(request: Request): Promise<Response> {
-  const form = await request.formData().catch(() => null);
+  const read = await readBody(request);
+  if (!read.ok) return read.response;
+  const form = await formOf(read, request.headers.get("content-type"));
   const token = form?.get("token");
   const id = await readAlertToken("confirm", token);
   const subscription = id ? await confirmSubscription(id) : null;

@@ -1,5 +1,6 @@
 import { deleteSubscription } from "@/lib/alerts/subscriptions";
 import { readAlertToken } from "@/lib/alerts/tokens";
+import { formOf, readBody } from "@/lib/http/body";
 import { prefixFor } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
@@ -11,8 +12,9 @@ export const dynamic = "force-dynamic";
 // kept about it are deleted. Nothing happens on GET: link scanners open links.
 export async function POST(request: Request): Promise<Response> {
   const url = new URL(request.url);
-  const body = await request.text().catch(() => "");
-  const form = new URLSearchParams(body.slice(0, 2000));
+  const read = await readBody(request);
+  if (!read.ok) return read.response;
+  const form = (await formOf(read, request.headers.get("content-type"))) ?? new URLSearchParams();
   const oneClick = form.get("List-Unsubscribe") === "One-Click";
   const id = await readAlertToken("manage", url.searchParams.get("token") ?? form.get("token"));
   const headers = { "Cache-Control": "no-store" };

@@ -1,0 +1,67 @@
+// The route table (lib/routes.ts) against the files under app/: every route handler on disk is
+// known as one (the HTTP front must not read their bodies), and the body rules say what each
+// route takes.
+import { readdirSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { describe, expect, it } from "vitest";
+import { LOCALES } from "@/lib/i18n/locales";
+import { bodyRuleFor, isRouteHandler, KiB, MiB, UPLOAD_BODY_BYTES } from "@/lib/routes";
+
+const APP = join(process.cwd(), "app");
+
+/** Every file under app/ with the URL it answers (a sample value for each dynamic segment). */
+function files(): Array<{ file: string; url: string }> {
+  const out: Array<{ file: string; url: string }> = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else {
+        const segments = relative(APP, dir)
+          .split(sep)
+          .filter((s) => s && !/^\(.+\)$/.test(s))
+          .map((s) => (s === "[locale]" ? "de" : /^\[.+\]$/.test(s) ? "sample" : s));
+        const url = (leaf: string) => `/${[...segments, leaf].filter(Boolean).join("/")}`;
+        if (/^route\.tsx?$/.test(name)) out.push({ file: relative(APP, path), url: url("") });
+        else if (/^opengraph-image\.tsx?$/.test(name)) out.push({ file: relative(APP, path), url: url("opengraph-image") });
+        else if (name === "robots.ts") out.push({ file: relative(APP, path), url: url("robots.txt") });
+        else if (name === "sitemap.ts") out.push({ file: relative(APP, path), url: url("sitemap.xml") });
+        else if (/^icon\.\w+$/.test(name)) out.push({ file: relative(APP, path), url: url(name) });
+        else if (/^page\.tsx?$/.test(name)) out.push({ file: relative(APP, path), url: url("") });
+      }
+    }
+  };
+  walk(APP);
+  return out;
+}
+
+describe("the route table", () => {
+  it("knows every route handler under app/ as one, and no page as one", () => {
+    const all = files();
+    const handlers = all.filter((f) => !/page\.tsx?$/.test(f.file));
+    const pages = all.filter((f) => /page\.tsx?$/.test(f.file));
+    expect(handlers.length).toBeGreaterThan(10);
+    expect(pages.length).toBeGreaterThan(10);
+    for (const { file, url } of handlers) expect(isRouteHandler(url.replace(/^\/de(?=\/)/, "")), file).toBe(true);
+    for (const { file, url } of handlers) expect(isRouteHandler(url), file).toBe(true);
+    for (const { file, url } of pages) expect(isRouteHandler(url), file).toBe(false);
+  });
+
+  it("caps each body for its route: beacons and tokens small, applications at the upload limit, other pages' forms small", () => {
+    expect(bodyRuleFor("POST", "/api/insights")).toMatchObject({ maxBytes: 4 * KiB, handler: true });
+    expect(bodyRuleFor("POST", "/api/apply/token").maxBytes).toBeLessThanOrEqual(8 * KiB);
+    expect(bodyRuleFor("POST", "/api/alerts/confirm").maxBytes).toBeLessThanOrEqual(8 * KiB);
+    expect(bodyRuleFor("POST", "/api/alerts/unsubscribe").maxBytes).toBeLessThanOrEqual(8 * KiB);
+    for (const locale of ["", ...LOCALES.map((l) => `/${l}`), "/_"]) {
+      expect(bodyRuleFor("POST", `${locale}/jobs/a-job`), locale).toMatchObject({ maxBytes: UPLOAD_BODY_BYTES, upload: true });
+      expect(bodyRuleFor("POST", `${locale}/jobs/a-job/apply`), locale).toMatchObject({ maxBytes: UPLOAD_BODY_BYTES, upload: true });
+    }
+    expect(bodyRuleFor("POST", "/jobs/a-job/applied").upload).toBeUndefined();
+    expect(bodyRuleFor("POST", "/admin/branding").maxBytes).toBeLessThan(16 * MiB);
+    for (const path of ["/", "/admin/login", "/alerts/new", "/admin/users", "/nowhere"]) expect(bodyRuleFor("POST", path).maxBytes, path).toBeLessThanOrEqual(128 * KiB);
+    // A route handler that takes no body gets none worth the name, whatever the method.
+    expect(bodyRuleFor("POST", "/api/health")).toMatchObject({ maxBytes: 16 * KiB, handler: true });
+    expect(bodyRuleFor("PUT", "/jobs/a-job").maxBytes).toBe(16 * KiB);
+    expect(bodyRuleFor("POST", "/api/insights").types).toEqual(["text/plain", "application/json"]);
+  });
+});
