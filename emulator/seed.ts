@@ -217,6 +217,8 @@ type JobSpec = {
   optInDatabase?: boolean;
   requireCv?: boolean;
   closed?: boolean;
+  /** For the company's own staff: Occupop lists it with `internal: true, external: false`. */
+  internalOnly?: boolean;
   closeInDays?: number | null;
   ref?: string;
   description?: string;
@@ -610,6 +612,17 @@ const SPECS: JobSpec[] = [
     salary: annual("28000.00", "32000.00"),
     questions: [yesNo("Do you have your own tools?"), { type: "Text", text: "What is your current salary?", options: [], answer: null }],
   },
+  {
+    key: "internal-only",
+    title: "Regional Operations Lead (internal move)",
+    place: PLACES.edinburgh,
+    sector: SECTORS.retail,
+    contract: "Permanent",
+    period: "Fulltime",
+    workplace: "hybrid",
+    salary: annual("52000.00", "58000.00"),
+    internalOnly: true,
+  },
 ];
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -662,8 +675,8 @@ export function seedJobs(now: Date): SeedJob[] {
       published_at: laravelDate(created),
       created_at: laravelDate(created),
       close_date: closeInDays === null ? null : laravelDate(new Date(now.getTime() + closeInDays * DAY)),
-      internal: false,
-      external: true,
+      internal: spec.internalOnly ?? false,
+      external: !spec.internalOnly,
       questions_form: spec.questions ?? [],
       closed_for_applicants: spec.closed ?? false,
       require_cv: spec.requireCv ?? true,

@@ -1,6 +1,7 @@
 // The emails job alerts send, each as plain text and as HTML in the company's branding: the
 // confirmation (double opt-in), "you already have this alert", and the digest of new jobs.
-// Every value from outside (job titles, filters, the company's words) is escaped in the HTML;
+// Every value from outside (job titles, filters, the company's words) is escaped in the HTML,
+// and mail to an address not yet confirmed carries none of what the requester typed;
 // headers are set through nodemailer, which encodes them, and carry no user input but links.
 import "server-only";
 import escapeHtml from "escape-html";
@@ -75,14 +76,19 @@ function footerOf({ branding, locale, t }: MailLanguage, filters: AlertFilters, 
   return [paragraph(why), { html: `<p style="margin:0">${manage.html}</p>`, text: manage.text }];
 }
 
-export function confirmationEmail(to: string, subscriptionId: string, filters: AlertFilters, language: MailLanguage, links: AlertLinks): OutgoingMail {
-  const { branding, locale, t } = language;
+/**
+ * To an address nobody has confirmed yet: so it carries nothing the requester typed (the
+ * filters, a keyword), only the company's own words and the links. Whoever confirms sees the
+ * alert on the page the link opens.
+ */
+export function confirmationEmail(to: string, subscriptionId: string, language: MailLanguage, links: AlertLinks): OutgoingMail {
+  const { branding, t } = language;
   const subject = t("emails.confirmSubject", { company: branding.companyName });
   const body = layout(
     language,
     subject,
     [
-      paragraph(t("emails.confirmIntro", { summary: describeFilters(filters, locale), company: branding.companyName })),
+      paragraph(t("emails.confirmIntro", { company: branding.companyName })),
       button(links.confirm ?? links.manage, t("alertPages.confirmButton"), branding),
       paragraph(t("emails.confirmNote", { days: CONFIRM_DAYS })),
     ],

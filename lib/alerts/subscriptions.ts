@@ -3,6 +3,7 @@
 // never confirmed is deleted after 7 days. Deleting a subscription deletes everything kept
 // about it: the row, which jobs it was sent, and its mail.
 import "server-only";
+import { authorizePrivateRead } from "@/lib/admin/access";
 import { randomUUID } from "node:crypto";
 import type { Selectable } from "kysely";
 import { z } from "zod";
@@ -99,7 +100,7 @@ export async function subscribe(email: string, filters: AlertFilters, address: s
       await trx.updateTable("alert_subscriptions").set({ locale: language.locale }).where("id", "=", id).execute();
     }
     const links = alertLinks({ confirm: await alertToken("confirm", id, now), manage: await alertToken("manage", id, now) }, language.prefix);
-    await enqueueMail(confirmationEmail(email, id, filters, language, links), trx);
+    await enqueueMail(confirmationEmail(email, id, language, links), trx);
     return "sent" as const;
   });
   if (outcome === "sent" || outcome === "already") void kickMail();
@@ -161,6 +162,7 @@ export async function pruneUnconfirmed(now = Date.now()): Promise<number> {
 export type AlertStats = { confirmed: number; pending: number };
 
 export async function alertStats(): Promise<AlertStats> {
+  await authorizePrivateRead();
   const db = await database();
   const rows = await db
     .selectFrom("alert_subscriptions")

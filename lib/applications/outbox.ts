@@ -5,6 +5,7 @@
 // lease names its owner, is renewed while the owner works, and simply runs out when the
 // owner dies: another server then takes the application over.
 import "server-only";
+import { authorizePrivateRead } from "@/lib/admin/access";
 import type { Selectable } from "kysely";
 import { database } from "@/lib/db";
 import { claimDueRows } from "@/lib/db/leases";
@@ -40,6 +41,11 @@ export type NewApplication = {
   jobSlug: string;
   jobTitle: string;
   dedupeKey: string;
+  /**
+   * An earlier live application to the same job with the same email: this one is kept but held
+   * for HR (`status: "held"`), never dropped, since it may be the real applicant's own.
+   */
+  duplicateOf: string | null;
   payload: ApplicationPayload;
   /** The resume, its content already checked; `type` is the sniffed MIME type. */
   resume: { name: string; type: string; file: Blob } | null;
@@ -71,7 +77,8 @@ export async function insertApplication(app: NewApplication, now = Date.now()): 
         resume_size: app.resume?.file.size ?? null,
         resume_sha256: null,
         resume_stored: app.resume ? 1 : 0,
-        status: "pending",
+        status: app.duplicateOf ? "held" : "pending",
+        duplicate_of: app.duplicateOf,
         step: "stored",
         attempts: 0,
         next_attempt_at: now,
@@ -102,7 +109,7 @@ export async function findByKey(key: string): Promise<ApplicationRecord | undefi
   return db.selectFrom("applications").selectAll().where("idempotency_key", "=", key).executeTakeFirst();
 }
 
-/** A live (not failed or discarded) application for the same job and email since `since`. */
+/** A live (not failed or discarded) application for the same job and email since `since`: the first one. */
 export async function findRecentDuplicate(dedupeKey: string, since: number): Promise<ApplicationRecord | undefined> {
   const db = await database();
   return db
@@ -110,7 +117,7 @@ export async function findRecentDuplicate(dedupeKey: string, since: number): Pro
     .selectAll()
     .where("dedupe_key", "=", dedupeKey)
     .where("created_at", ">=", since)
-    .where("status", "in", ["pending", "delivered"])
+    .where("status", "in", ["pending", "held", "delivered"])
     .orderBy("created_at", "asc")
     .executeTakeFirst();
 }
@@ -260,6 +267,13 @@ export async function retryNow(id: string, now = Date.now()): Promise<boolean> {
   return Number(result.numUpdatedRows) > 0;
 }
 
+/** HR's "send it": a held application (a repeat of an earlier one) joins the queue, due at once. */
+export async function releaseHeld(id: string, now = Date.now()): Promise<boolean> {
+  const db = await database();
+  const result = await db.updateTable("applications").set({ status: "pending", next_attempt_at: now, updated_at: now }).where("id", "=", id).where("status", "=", "held").executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 export async function countFailedForAuth(): Promise<number> {
   const db = await database();
   const row = await db.selectFrom("applications").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", "failed").where("failure_kind", "=", "auth").executeTakeFirst();
@@ -281,7 +295,7 @@ export async function requeueFailedForAuth(now = Date.now()): Promise<number> {
 /** HR's "discard": the application and its resume are deleted (the chunks go with it). */
 export async function discard(id: string): Promise<boolean> {
   const db = await database();
-  const result = await db.deleteFrom("applications").where("id", "=", id).where("status", "in", ["failed", "pending"]).executeTakeFirst();
+  const result = await db.deleteFrom("applications").where("id", "=", id).where("status", "in", ["failed", "pending", "held"]).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
 
@@ -293,6 +307,8 @@ export async function removeForResubmission(id: string): Promise<void> {
 
 export type QueueStats = {
   pending: number;
+  /** Repeats of an earlier application, kept for HR to send or delete. */
+  held: number;
   failed: number;
   delivered: number;
   uncertainCreates: number;
@@ -315,6 +331,7 @@ export async function queueStats(): Promise<QueueStats> {
   const oldest = by("pending")?.oldest;
   return {
     pending: Number(by("pending")?.n ?? 0),
+    held: Number(by("held")?.n ?? 0),
     failed: Number(by("failed")?.n ?? 0),
     delivered: Number(by("delivered")?.n ?? 0),
     uncertainCreates: rows.reduce((sum, r) => sum + Number(r.uncertain ?? 0), 0),
@@ -323,6 +340,7 @@ export async function queueStats(): Promise<QueueStats> {
 }
 
 export async function listByStatus(status: ApplicationStatus, limit = 100): Promise<ApplicationRecord[]> {
+  await authorizePrivateRead();
   const db = await database();
   return db.selectFrom("applications").selectAll().where("status", "=", status).orderBy("created_at", "desc").limit(limit).execute();
 }

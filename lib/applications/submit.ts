@@ -11,10 +11,12 @@ import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { getJobsSnapshot } from "@/lib/jobs";
 import { log } from "@/lib/log";
-import { cleanUtm, sourceOf } from "@/lib/insights/channels";
+import { cleanUtm } from "@/lib/insights/channels";
+import { storedSource } from "@/lib/insights/sources";
 import { count } from "@/lib/insights/collector";
 import { hit } from "@/lib/rate-limit";
 import { formDefinition } from "./definition";
+import { APPLY_WINDOW_MS, applyRateKey } from "./limits";
 import { processApplication } from "./deliver";
 import { issueFormToken, readFormToken } from "./form-token";
 import { findById, findByKey, findRecentDuplicate, insertApplication, removeForResubmission, type ApplicationRecord } from "./outbox";
@@ -83,7 +85,7 @@ async function settle(record: ApplicationRecord, prefix: string): Promise<Submit
   }
   if (!current) return null;
   if (current.status === "delivered") return applied(current.job_slug, false, prefix);
-  if (current.status === "pending") return applied(current.job_slug, true, prefix);
+  if (current.status === "pending" || current.status === "held") return applied(current.job_slug, true, prefix);
   return null;
 }
 
@@ -143,15 +145,22 @@ export async function submitApplication(
     if (result) return result;
     await removeForResubmission(existing.id); // Occupop refused it; this is the corrected one.
   }
+  // Only the same key is the same application. The same job and email again (someone else
+  // typing this person's address, or the person applying twice) is kept and held for HR.
   const email = str(FIELDS.email).toLowerCase();
   const dedupeKey = createHash("sha256").update(`${job.uuid}\n${email}`).digest("hex");
   const duplicate = await findRecentDuplicate(dedupeKey, Date.now() - DUPLICATE_WINDOW_MS);
-  if (duplicate) {
-    logger.info({ job: job.uuid, application: duplicate.id }, "application already received for this job and email");
-    return (await settle(duplicate, prefix)) ?? sent(job.slug, true);
+
+  // 4. A flood from one address gets a sentence, not a crash.
+  const limit = await hit(applyRateKey(clientIp), config.APPLY_RATE_LIMIT_PER_MINUTE, APPLY_WINDOW_MS);
+  if (!limit.allowed) {
+    return keep({
+      status: "rate-limited",
+      message: t("apply.status.rateLimited", { seconds: Math.ceil(limit.retryAfterMs / 1000) }),
+    });
   }
 
-  // 4. The resume by its content, whatever its name.
+  // 5. The resume by its content, whatever its name.
   const resume = data[FIELDS.resume] instanceof File ? (data[FIELDS.resume] as File) : undefined;
   let mime: string | null = null;
   if (resume) {
@@ -160,19 +169,10 @@ export async function submitApplication(
     mime = sniffed.mime;
   }
 
-  // 5. A flood from one address gets a sentence, not a crash.
-  const limit = await hit(`apply:${clientIp}`, config.APPLY_RATE_LIMIT_PER_MINUTE, 60_000);
-  if (!limit.allowed) {
-    return keep({
-      status: "rate-limited",
-      message: t("apply.status.rateLimited", { seconds: Math.ceil(limit.retryAfterMs / 1000) }),
-    });
-  }
-
   // 6. Durable before anything else: the application and its resume, in one transaction.
   const branding = await getBranding();
   const utm = cleanUtm(values[UTM_FIELD]);
-  const channel = sourceOf(values[CHANNEL_FIELD] || utm);
+  const channel = await storedSource(values[CHANNEL_FIELD] || utm);
   const id = randomUUID();
   const consent = (name: string, asked: boolean) => (asked ? data[name] === true : null);
   const { inserted, record } = await insertApplication({
@@ -182,6 +182,7 @@ export async function submitApplication(
     jobSlug: job.slug,
     jobTitle: job.title,
     dedupeKey,
+    duplicateOf: duplicate?.id ?? null,
     payload: {
       firstName: str(FIELDS.firstName),
       lastName: str(FIELDS.lastName),
@@ -204,8 +205,9 @@ export async function submitApplication(
     // A concurrent request with the same key won the race (nothing of this one was stored).
     return (await settle(record, prefix)) ?? sent(job.slug, true);
   }
-  logger.info({ application: id, job: job.uuid }, "application received");
+  logger.info({ application: id, job: job.uuid, ...(duplicate ? { duplicateOf: duplicate.id } : {}) }, duplicate ? "application received and held: it repeats an earlier one" : "application received");
   count({ metric: "submit", jobUuid: job.uuid, source: channel });
+  if (duplicate) return sent(job.slug, true);
 
   // 7. Deliver now; anything retryable stays queued for the worker.
   const outcome = await processApplication(id, { resume });

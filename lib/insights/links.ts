@@ -2,9 +2,11 @@
 // job page as if it carried ?utm_source=<channel>, so visits, applications and the candidate's
 // source in Occupop all name the channel.
 import "server-only";
+import { authorizePrivateRead } from "@/lib/admin/access";
 import { randomInt } from "node:crypto";
 import { database } from "@/lib/db";
 import { cleanUtm } from "./channels";
+import { forgetTrackedChannels } from "./sources";
 
 /** No 0/o, 1/i/l: a code read aloud or copied from print comes out right. */
 const ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz";
@@ -34,12 +36,16 @@ export async function createTrackingLink(jobUuid: string, channelInput: string, 
   for (let attempt = 0; attempt < 5; attempt++) {
     const link = { code: newCode(), job_uuid: jobUuid, channel, created_at: Date.now(), created_by: createdBy };
     const inserted = await db.insertInto("tracking_links").values(link).onConflict((oc) => oc.column("code").doNothing()).returning("code").executeTakeFirst();
-    if (inserted) return toLink(link);
+    if (inserted) {
+      forgetTrackedChannels();
+      return toLink(link);
+    }
   }
   throw new TrackingLinkError("Could not find a free code; try again.");
 }
 
 export async function trackingLinksFor(jobUuid: string): Promise<TrackingLink[]> {
+  await authorizePrivateRead();
   const db = await database();
   const rows = await db.selectFrom("tracking_links").selectAll().where("job_uuid", "=", jobUuid).orderBy("created_at", "desc").execute();
   return rows.map(toLink);
@@ -55,6 +61,7 @@ export async function findTrackingLink(code: string): Promise<TrackingLink | nul
 export async function deleteTrackingLink(code: string): Promise<boolean> {
   const db = await database();
   const result = await db.deleteFrom("tracking_links").where("code", "=", code).executeTakeFirst();
+  forgetTrackedChannels();
   return Number(result.numDeletedRows) > 0;
 }
 

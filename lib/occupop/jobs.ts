@@ -82,16 +82,29 @@ function newestFirst(a: Job, b: Job): number {
   return Date.parse(b.createdAt) - Date.parse(a.createdAt);
 }
 
-/** Every job in the listing (open and closed), newest first, deduplicated by uuid. */
+/** A job for the public: Occupop marks staff-only jobs `external: false` (integrations ask for external ones). */
+export const isPublicJob = (wire: WireJob) => wire.external !== false;
+
+/**
+ * Every public job in the listing (open and closed), newest first, deduplicated by uuid.
+ * Internal-only jobs are left out here, at the door, so no page, feed, alert or form can show
+ * or take one.
+ */
 export async function listJobs(): Promise<Job[]> {
   const now = Date.now();
   const seen = new Set<string>();
   const jobs: Job[] = [];
+  let internal = 0;
   for (const wire of await walkPages()) {
     if (seen.has(wire.uuid)) continue;
     seen.add(wire.uuid);
+    if (!isPublicJob(wire)) {
+      internal++;
+      continue;
+    }
     jobs.push(toJob(wire, now));
   }
+  if (internal) log("occupop").debug({ internal }, "internal-only jobs left out of the public list");
   return jobs.sort(newestFirst);
 }
 
@@ -108,7 +121,8 @@ export type JobForApplication = {
 export async function findJobForApplication(uuid: string): Promise<JobForApplication | null> {
   const match = (job: WireJob) => job.uuid === uuid;
   const wire = (await walkPages(match)).find(match);
-  if (!wire) return null;
+  // A job made internal-only since the application was taken is closed to it.
+  if (!wire || !isPublicJob(wire)) return null;
   return { job: toJob(wire), uploadUrl: wire.cv_upload_signed_url };
 }
 

@@ -71,6 +71,9 @@ export const wireJobSchema = z.looseObject({
   close_date: text,
   questions_form: list(wireQuestionSchema),
   closed_for_applicants: flag,
+  /** Occupop's audience flags: a job with `external: false` is for the company's own staff only. */
+  internal: flag,
+  external: flag,
   require_cv: flag,
   require_opt_in_for_job: flag,
   require_opt_in_for_database: flag,

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
 import { E2E } from "../../playwright.config";
 import {
   answersFor,
@@ -14,7 +14,8 @@ import {
   submit,
   testFile,
 } from "./apply-support";
-import { emulatorControl, expectNoAxeViolations, resetWorld, revalidate, site, startSiteServer } from "./support";
+import { logIn } from "./admin-support";
+import { emulatorControl, expectNoAxeViolations, resetWorld, revalidate, site, siteQuery, startSiteServer } from "./support";
 
 test.afterEach(async () => {
   await emulatorControl("/faults", "DELETE");
@@ -250,8 +251,38 @@ test.describe("one application, however often it is sent", () => {
     await page.getByRole("button", { name: "Submit application" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you: we have your application");
     await expectOneCandidate(who.email);
+    // The second one, with a new form token, is not dropped: it is kept and held for HR.
+    const rows = await siteQuery<{ status: string; duplicate_of: string | null }>(`SELECT status, duplicate_of FROM applications WHERE payload LIKE '%${who.email}%' ORDER BY created_at`);
+    expect(rows.map((r) => r.status)).toEqual(["delivered", "held"]);
+    expect(rows[1]!.duplicate_of).toBeTruthy();
     await context.close();
   });
+});
+
+test("an application sent first with someone else's email never swallows their own: it is held for HR, who can send it", async ({ page, browser }) => {
+  const job = await jobWhere((j) => !j.require_cv);
+  const victim = person("victim");
+  // A stranger applies with the victim's address.
+  const stranger = await browser.newPage();
+  let openedAt = await openForm(stranger, job.unique_slug);
+  await fillApplication(stranger, job, { ...person("stranger"), email: victim.email });
+  await submit(stranger, openedAt);
+  await expect(stranger).toHaveURL(/\/applied/);
+  await expectOneCandidate(victim.email);
+  // The real person applies: told it is received, and it is kept.
+  openedAt = await openForm(page, job.unique_slug);
+  await fillApplication(page, job, victim);
+  await submit(page, openedAt);
+  await expect(page).toHaveURL(/\/applied\?queued=1$/);
+  // HR sees both side by side, and sends the held one.
+  await logIn(page);
+  await page.goto("/admin/applications");
+  const held = page.getByTestId("held-application").filter({ hasText: victim.lastName });
+  await expect(held).toContainText(victim.email);
+  await expect(held.getByTestId("held-earlier")).toContainText("Hopper-stranger");
+  await held.getByRole("button", { name: "Send to Occupop" }).click();
+  await expect(held).toHaveCount(0);
+  await expect.poll(async () => (await candidatesFor(victim.email)).map((c) => String(c.payload.last_name)).sort(), { timeout: 15_000 }).toEqual(["Hopper-stranger", "Hopper-victim"]);
 });
 
 test("an Occupop 422 shows its field errors on the form, keeps the input, and a corrected send goes through", async ({ page }) => {
@@ -327,28 +358,45 @@ test("over the rate limit, the applicant gets a sentence and keeps everything ty
   }
 });
 
-test("when uploads in flight are at the cap, the applicant is asked to retry and nothing typed is lost", async ({ browser }) => {
-  const site = await startSiteServer(E2E.appPort + 31, { UPLOADS_IN_FLIGHT_MAX_MB: "1" });
+/** Two applications at once on a server whose uploads in flight are capped at 1 MiB: the first (3 MB) holds the room for 4 s. */
+async function twoAtTheCap(browser: Browser, env: Record<string, string>, port: number) {
+  const site = await startSiteServer(port, { UPLOADS_IN_FLIGHT_MAX_MB: "1", ...env });
+  const job = await jobWhere((j) => j.require_cv && !j.require_opt_in_for_job && j.questions_form.length === 0);
+  const firstPage = await browser.newPage();
+  await openForm(firstPage, job.unique_slug, { base: site.url });
+  const first = person("inflight1");
+  await fillApplication(firstPage, job, first, testFile("big-cv.pdf", Buffer.concat([pdf(), Buffer.alloc(3 * 1024 * 1024, 0x20)])).path);
+  const secondPage = await browser.newPage();
+  await openForm(secondPage, job.unique_slug, { base: site.url });
+  const second = person("inflight2");
+  await fillApplication(secondPage, job, second, testFile("small-cv.pdf", pdf()).path);
+  await firstPage.waitForTimeout(2_200);
+  // A slow Occupop keeps the first upload's request in flight. Set only now, with the job list
+  // already loaded, so the slow answer is the one that submit waits for and no other request
+  // (the site's background passes read the job list too) takes it first.
+  await emulatorControl("/faults", "POST", { target: "list", kind: "latency", latencyMs: 4000, count: 1 });
+  await firstPage.getByRole("button", { name: "Submit application" }).click();
+  await expect(firstPage.getByRole("button", { name: "Sending your application…" })).toBeVisible();
+  await secondPage.getByRole("button", { name: "Submit application" }).click();
+  return { site, firstPage, secondPage, first, second };
+}
+
+test("an upload that finds no room waits for it, and goes through without the applicant doing anything", async ({ browser }) => {
+  const { site, firstPage, secondPage, first, second } = await twoAtTheCap(browser, {}, E2E.appPort + 33);
   try {
-    const job = await jobWhere((j) => j.require_cv && !j.require_opt_in_for_job && j.questions_form.length === 0);
-    const firstPage = await browser.newPage();
-    await openForm(firstPage, job.unique_slug, { base: site.url });
-    const first = person("inflight1");
-    await fillApplication(firstPage, job, first, testFile("big-cv.pdf", Buffer.concat([pdf(), Buffer.alloc(3 * 1024 * 1024, 0x20)])).path);
+    await expect(secondPage.getByRole("button", { name: "Sending your application…" })).toBeVisible();
+    await expect(firstPage).toHaveURL(/\/applied/, { timeout: 20_000 });
+    await expect(secondPage).toHaveURL(/\/applied/, { timeout: 20_000 });
+    await expectOneCandidate(first.email);
+    await expectOneCandidate(second.email);
+  } finally {
+    await site.stop();
+  }
+});
 
-    const secondPage = await browser.newPage();
-    await openForm(secondPage, job.unique_slug, { base: site.url });
-    const second = person("inflight2");
-    await fillApplication(secondPage, job, second, testFile("small-cv.pdf", pdf()).path);
-    await firstPage.waitForTimeout(2_200);
-
-    // A slow Occupop keeps the first upload's request in flight. Set only now, with the job list
-    // already loaded, so the slow answer is the one that submit waits for and no other request
-    // (the site's background passes read the job list too) takes it first.
-    await emulatorControl("/faults", "POST", { target: "list", kind: "latency", latencyMs: 4000, count: 1 });
-    await firstPage.getByRole("button", { name: "Submit application" }).click();
-    await expect(firstPage.getByRole("button", { name: "Sending your application…" })).toBeVisible();
-    await secondPage.getByRole("button", { name: "Submit application" }).click();
+test("when uploads in flight are at the cap past the wait, the applicant is asked to retry and nothing typed is lost", async ({ browser }) => {
+  const { site, firstPage, secondPage, first, second } = await twoAtTheCap(browser, { UPLOAD_QUEUE_SECONDS: "0" }, E2E.appPort + 31);
+  try {
     await expect(secondPage.getByTestId("apply-summary")).toContainText("the server is busy");
     await expect(secondPage.getByLabel("Email (required)")).toHaveValue(second.email);
     await expect(secondPage.getByLabel("Cover letter")).toHaveValue(second.coverLetter);

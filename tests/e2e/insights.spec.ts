@@ -13,6 +13,17 @@ const GOOGLEBOT = "Mozilla/5.0 (Linux; Android 6.0.1; Nexus 5X Build/MMB29P) App
 
 const tag = (name: string) => `${name}${randomBytes(4).toString("hex")}`;
 
+/**
+ * A channel HR made a tracking link for (only those, the referrer groups and the site's own are
+ * kept as sources; anything else a browser reports counts as "other").
+ */
+async function knownChannel(name: string, jobUuid: string): Promise<string> {
+  const channel = tag(name);
+  const code = Array.from(randomBytes(6), (b) => "23456789abcdefghjkmnpqrstuvwxyz"[b % 31]).join("");
+  await siteQuery(`INSERT INTO tracking_links (code, job_uuid, channel, created_at, created_by) VALUES ('${code}', '${jobUuid}', '${channel}', ${Date.now()}, 'e2e')`);
+  return channel;
+}
+
 /** What the database holds for a job ("" for the listing) and source, per metric. */
 async function counted(jobUuid: string, source: string): Promise<Record<string, number>> {
   const rows = await siteQuery<{ metric: string; n: number | string }>(
@@ -26,7 +37,7 @@ const beaconAnswered = (page: Page) => page.waitForResponse((r) => r.url().endsW
 
 test("real visits are counted by source; a crawler, a prefetch, and a page fetched ahead until it is shown, are not", async ({ page, browser }) => {
   const [job, other] = await openEmulatorJobs();
-  const channel = tag("e2e");
+  const channel = await knownChannel("e2e", job!.uuid);
 
   // A visit by a tagged link, then on to the job list in the same tab: both carry the channel.
   const answered = beaconAnswered(page);
@@ -35,6 +46,14 @@ test("real visits are counted by source; a crawler, a prefetch, and a page fetch
   await expect.poll(() => counted(job!.uuid, channel)).toEqual({ view: 1 });
   await page.goto("/");
   await expect.poll(() => counted("", channel)).toEqual({ view: 1 });
+  // A utm_source nobody made a link for is kept as "other", never under its own name.
+  const madeUp = tag("made-up");
+  const otherBefore = (await counted(job!.uuid, "other")).view ?? 0;
+  const madeUpAnswered = beaconAnswered(page);
+  await page.goto(`/jobs/${job!.unique_slug}?utm_source=${madeUp}`);
+  await madeUpAnswered;
+  await expect.poll(async () => (await counted(job!.uuid, "other")).view ?? 0).toBe(otherBefore + 1);
+  expect(await siteQuery(`select source from insight_counts where source = '${madeUp}'`)).toEqual([]);
   // Arriving at the form (which focuses its first field) is not a start; typing is, once.
   await page.goto(`/jobs/${job!.unique_slug}#apply`);
   await expect(page.getByLabel("First name")).toBeFocused();
@@ -54,14 +73,14 @@ test("real visits are counted by source; a crawler, a prefetch, and a page fetch
   // Googlebot renders the page and runs its script: its beacon is answered, and not counted.
   const crawler = await browser.newContext({ userAgent: GOOGLEBOT });
   const bot = await crawler.newPage();
-  const botChannel = tag("bot");
+  const botChannel = await knownChannel("bot", job!.uuid);
   const botAnswered = beaconAnswered(bot);
   await bot.goto(`/jobs/${job!.unique_slug}?utm_source=${botChannel}`);
   await botAnswered;
   await crawler.close();
 
   // A prefetch (a browser's or a link preview's) that carries a beacon: not counted.
-  const prefetchChannel = tag("prefetch");
+  const prefetchChannel = await knownChannel("prefetch", job!.uuid);
   const res = await page.request.post("/api/insights", {
     headers: { "content-type": "text/plain", "sec-purpose": "prefetch" },
     data: JSON.stringify({ type: "view", path: `/jobs/${job!.unique_slug}`, source: prefetchChannel }),
@@ -71,7 +90,7 @@ test("real visits are counted by source; a crawler, a prefetch, and a page fetch
   // A page the browser fetches ahead by speculation rules counts only once the visitor is shown it.
   const prerender = await browser.newContext({ bypassCSP: true });
   const start = await prerender.newPage();
-  const shownChannel = tag("shown");
+  const shownChannel = await knownChannel("shown", job!.uuid);
   await start.goto("/");
   await start.evaluate((url) => {
     const rules = document.createElement("script");
@@ -81,7 +100,7 @@ test("real visits are counted by source; a crawler, a prefetch, and a page fetch
   }, `/jobs/${other!.unique_slug}?utm_source=${shownChannel}`);
   await start.waitForTimeout(1500);
   // A later visit's count landing shows every earlier beacon was handled.
-  const laterChannel = tag("later");
+  const laterChannel = await knownChannel("later", job!.uuid);
   await page.goto(`/jobs/${other!.unique_slug}?utm_source=${laterChannel}`);
   await expect.poll(() => counted(other!.uuid, laterChannel)).toEqual({ view: 1 });
   expect(await counted(job!.uuid, botChannel)).toEqual({});
@@ -111,7 +130,7 @@ async function tableText(page: Page, testId: string): Promise<string[][]> {
 
 test("/admin/insights shows the period's numbers, and each CSV holds exactly its table", async ({ page }) => {
   const [job] = await openEmulatorJobs();
-  const channel = tag("csv");
+  const channel = await knownChannel("csv", job!.uuid);
   await page.goto(`/jobs/${job!.unique_slug}?utm_source=${channel}`);
   await expect.poll(() => counted(job!.uuid, channel)).toEqual({ view: 1 });
 
@@ -143,7 +162,8 @@ test("/admin/insights shows the period's numbers, and each CSV holds exactly its
   }
   // The CSV is HR's: without a session it is not given.
   const anonymous = await page.request.fetch("/admin/insights/export?period=7&table=jobs", { headers: { cookie: "" }, maxRedirects: 0 });
-  expect(anonymous.status()).toBe(303);
+  expect(anonymous.status()).toBe(307);
+  expect(anonymous.headers()["location"]).toMatch(/\/admin\/login$/);
 
   await expectNoAxeViolations(page);
 });

@@ -154,6 +154,7 @@ describe.each(DATABASES)("the outbox on %s", (kind) => {
       jobSlug: job.slug,
       jobTitle: job.title,
       dedupeKey: `dedupe-${tag}`,
+      duplicateOf: null,
       payload: {
         firstName: "Ada",
         lastName: "Lovelace",

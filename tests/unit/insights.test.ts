@@ -6,13 +6,20 @@ import { channelOf, cleanUtm, sourceOf } from "@/lib/insights/channels";
 import { count, dayOf, flushInsights, pruneInsights } from "@/lib/insights/collector";
 import { jobHealth } from "@/lib/insights/health";
 import { createTrackingLink, deleteTrackingLink, findTrackingLink, TrackingLinkError, trackingLinksFor } from "@/lib/insights/links";
+import { asServer } from "@/lib/admin/access";
 import { changeLabel, insightsReport } from "@/lib/insights/report";
+import { MAX_SOURCES_PER_DAY, storedSource } from "@/lib/insights/sources";
+import { dropProcessSingleton } from "@/lib/process-state";
 import { defuse, insightTable, tableCsv } from "@/lib/insights/tables";
 import type { Job } from "@/lib/jobs";
 import { listJobs } from "@/lib/occupop";
 import { DATABASES, freshDatabase } from "../helpers/databases";
 import { HEALTH_TRIPS, HEALTHY_JOB } from "../helpers/health-cases";
 import { startEmulator } from "../helpers/emulator";
+
+// Private reads need an administrator's request, or the server itself (lib/admin/access.ts).
+const readReport = (...args: Parameters<typeof insightsReport>) => asServer("unit test", () => insightsReport(...args));
+const linksFor = (jobUuid: string) => asServer("unit test", () => trackingLinksFor(jobUuid));
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.parse("2026-06-15T12:00:00Z");
@@ -96,6 +103,7 @@ describe.each(DATABASES)("insight counts on %s", (kind) => {
     await freshDatabase(kind);
     process.env.INSIGHTS_EVENTS_PER_ADDRESS_PER_MINUTE = "7";
     resetEnv();
+    dropProcessSingleton("insight-sources");
   });
 
   it("adds up counts from several servers and reports a period against the one before", async () => {
@@ -113,7 +121,7 @@ describe.each(DATABASES)("insight counts on %s", (kind) => {
     count({ metric: "view", jobUuid: a, source: "LinkedIn", at: NOW });
     await flushInsights();
 
-    const report = await insightsReport(7, { now: NOW });
+    const report = await readReport(7, { now: NOW });
     expect(report.from).toBe("2026-06-09");
     expect(report.to).toBe("2026-06-15");
     expect(report.totals).toEqual({ views: 5, listingViews: 1, starts: 1, applications: 1, delivered: 1 });
@@ -130,10 +138,17 @@ describe.each(DATABASES)("insight counts on %s", (kind) => {
       { source: "newsletter", views: 1, listingViews: 0, starts: 0, applications: 0, delivered: 0, conversion: 0 },
     ]);
 
-    const one = await insightsReport(7, { job: b, now: NOW });
+    const one = await readReport(7, { job: b, now: NOW });
     expect(one.totals.views).toBe(0);
     expect(one.previous.views).toBe(1);
     expect(one.jobs.map((j) => j.uuid)).toEqual([b]);
+  });
+
+  it("refuses a private read outside an administrator's request, unless the server itself asks", async () => {
+    // Outside any request there is no session to check: the read fails closed.
+    await expect(insightsReport(7)).rejects.toThrow();
+    await expect(trackingLinksFor(jobs[0]!.uuid)).rejects.toThrow();
+    await expect(readReport(7)).resolves.toMatchObject({ period: 7 });
   });
 
   it("keeps counts a failed write could not store, for the next flush", async () => {
@@ -143,7 +158,7 @@ describe.each(DATABASES)("insight counts on %s", (kind) => {
     await flushInsights();
     await db.schema.alterTable("insight_counts_away").renameTo("insight_counts").execute();
     await flushInsights();
-    expect((await insightsReport(7, { now: NOW })).totals.listingViews).toBe(1);
+    expect((await readReport(7, { now: NOW })).totals.listingViews).toBe(1);
   });
 
   it("deletes days older than 13 months", async () => {
@@ -181,15 +196,44 @@ describe.each(DATABASES)("insight counts on %s", (kind) => {
     ];
     expect(answers.map((r) => r.status)).toEqual(Array(10).fill(204));
     await flushInsights();
-    const report = await insightsReport(7);
+    const report = await readReport(7);
     expect(report.totals).toMatchObject({ views: 2, listingViews: 1, starts: 1 });
     expect(report.sources.map((s) => s.source)).toEqual(["Indeed"]);
+  });
+
+  it("keeps only sources HR knows: referrer groups, its tracking links' channels and the site's own; the rest is other", async () => {
+    const job = jobs.find((j) => j.isOpen)!;
+    const headers = { "content-type": "text/plain", "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0 Safari/537.36" };
+    await createTrackingLink(job.uuid, "newsletter", "hr@example.com");
+    const sources = ["LinkedIn", "newsletter", "job-alert", "buy-cheap-pills", "made-up-1", "made-up-2", "direct"];
+    for (const [i, source] of sources.entries()) {
+      const answer = await beaconResponse(
+        new Request("http://localhost/api/insights", { method: "POST", headers: { ...headers, "x-careers-client-ip": `203.0.113.${i + 1}` }, body: JSON.stringify({ type: "view", path: `/jobs/${job.slug}`, source }) }),
+      );
+      expect(answer.status).toBe(204);
+    }
+    await flushInsights();
+    const stored = (await readReport(7)).sources.map((x) => x.source).sort();
+    expect(stored).toEqual(["LinkedIn", "direct", "job-alert", "newsletter", "other"]);
+    expect((await readReport(7)).sources.find((x) => x.source === "other")?.views).toBe(3);
+  });
+
+  it("counts at most a day's worth of distinct sources; past it, other", async () => {
+    const job = jobs.find((j) => j.isOpen)!;
+    for (let i = 0; i < MAX_SOURCES_PER_DAY + 5; i++) await createTrackingLink(job.uuid, `channel-${i}`, "hr@example.com");
+    const day = Date.UTC(2031, 0, 2);
+    const stored = new Set<string>();
+    for (let i = 0; i < MAX_SOURCES_PER_DAY + 5; i++) stored.add(await storedSource(`channel-${i}`, day));
+    expect(stored.size).toBe(MAX_SOURCES_PER_DAY + 1);
+    expect(stored.has("other")).toBe(true);
+    // A new day starts again.
+    expect(await storedSource(`channel-${MAX_SOURCES_PER_DAY + 4}`, day + DAY)).toBe(`channel-${MAX_SOURCES_PER_DAY + 4}`);
   });
 
   it("reads no more of a body than a beacon ever is", async () => {
     const job = jobs.find((j) => j.isOpen)!;
     const headers = { "content-type": "text/plain", "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0 Safari/537.36", "x-careers-client-ip": "198.51.100.77" };
-    const padded = JSON.stringify({ type: "view", path: `/jobs/${job.slug}`, source: "padded", pad: "x".repeat(5000) });
+    const padded = JSON.stringify({ type: "view", path: `/jobs/${job.slug}`, source: "LinkedIn", pad: "x".repeat(5000) });
     const streamed = new ReadableStream<Uint8Array>({
       start(controller) {
         controller.enqueue(new TextEncoder().encode(padded));
@@ -200,11 +244,12 @@ describe.each(DATABASES)("insight counts on %s", (kind) => {
       await beaconResponse(new Request("http://localhost/api/insights", { method: "POST", headers, body: padded })),
       // No content-length to go by: the read stops past the limit.
       await beaconResponse(new Request("http://localhost/api/insights", { method: "POST", headers, body: streamed, duplex: "half" } as RequestInit)),
-      await beaconResponse(new Request("http://localhost/api/insights", { method: "POST", headers, body: JSON.stringify({ type: "view", path: `/jobs/${job.slug}`, source: "small" }) })),
+      await beaconResponse(new Request("http://localhost/api/insights", { method: "POST", headers, body: JSON.stringify({ type: "view", path: `/jobs/${job.slug}`, source: "Google" }) })),
     ];
-    expect(answers.map((r) => r.status)).toEqual([204, 204, 204]);
+    // Over the beacon's cap: refused unread (413), counted nowhere.
+    expect(answers.map((r) => r.status)).toEqual([413, 413, 204]);
     await flushInsights();
-    expect((await insightsReport(7)).sources.map((x) => x.source)).toEqual(["small"]);
+    expect((await readReport(7)).sources.map((x) => x.source)).toEqual(["Google"]);
   });
 
   it("makes a short link per job and channel, and refuses a second one or an empty channel", async () => {
@@ -216,12 +261,12 @@ describe.each(DATABASES)("insight counts on %s", (kind) => {
     await expect(createTrackingLink(job.uuid, "linkedin ads", "hr@example.com")).rejects.toThrow(/already has a link/);
     await expect(createTrackingLink(job.uuid, "!!!", "hr@example.com")).rejects.toBeInstanceOf(TrackingLinkError);
     const other = await createTrackingLink(job.uuid, "newsletter", "hr@example.com");
-    expect((await trackingLinksFor(job.uuid)).map((l) => l.channel).sort()).toEqual(["linkedin ads", "newsletter"]);
+    expect((await linksFor(job.uuid)).map((l) => l.channel).sort()).toEqual(["linkedin ads", "newsletter"]);
     expect(await deleteTrackingLink(link.code)).toBe(true);
     expect(await deleteTrackingLink(link.code)).toBe(false);
     expect(await findTrackingLink(link.code)).toBeNull();
     expect(await findTrackingLink("0o1il0")).toBeNull();
-    expect((await trackingLinksFor(job.uuid)).map((l) => l.code)).toEqual([other.code]);
+    expect((await linksFor(job.uuid)).map((l) => l.code)).toEqual([other.code]);
   });
 });
 
@@ -231,7 +276,7 @@ describe("the tables and their CSV", () => {
     count({ metric: "view", jobUuid: jobs[0]!.uuid, source: "-2+3", at: NOW });
     count({ metric: "submit", jobUuid: jobs[0]!.uuid, source: "-2+3", at: NOW });
     await flushInsights();
-    const report = await insightsReport(7, { now: NOW });
+    const report = await readReport(7, { now: NOW });
     const table = insightTable(report, "sources");
     expect(table.headers).toEqual(["Source", "Job list views", "Job page views", "Application starts", "Applications", "Delivered to Occupop", "Conversion"]);
     expect(table.rows).toEqual([["-2+3", 0, 1, 0, 1, 0, "100.0%"]]);
