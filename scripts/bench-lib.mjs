@@ -129,10 +129,10 @@ const unescape = (/** @type {string} */ s) => s.replace(/&(quot|amp|lt|gt|#x27|#
  * Sends the application form as a browser without JavaScript does: GET the server-rendered
  * form (/jobs/<slug>/apply), keep its hidden fields, POST it as multipart. Returns the time the
  * POST took and where it was sent on (the thank-you page).
- * @param {string} base @param {string} slug @param {{ email: string; resume?: Blob }} fields
+ * @param {string} base @param {string} slug @param {{ email: string; resume?: Blob; headers?: Record<string, string> }} fields
  */
 export async function submitApplication(base, slug, fields) {
-  const html = await (await fetch(`${base}/jobs/${slug}/apply`)).text();
+  const html = await (await fetch(`${base}/jobs/${slug}/apply`, { headers: fields.headers })).text();
   const form = new FormData();
   for (const m of html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)) form.set(unescape(m[1] ?? ""), unescape(m[2] ?? ""));
   form.set("firstName", "Bench");
@@ -141,7 +141,7 @@ export async function submitApplication(base, slug, fields) {
   if (fields.resume) form.set("resume", fields.resume, "resume.pdf");
   const started = performance.now();
   // A browser sends its Origin with a form post; Next.js checks it against the host.
-  const res = await fetch(`${base}/jobs/${slug}/apply`, { method: "POST", body: form, redirect: "manual", headers: { Origin: base } });
+  const res = await fetch(`${base}/jobs/${slug}/apply`, { method: "POST", body: form, redirect: "manual", headers: { Origin: base, ...fields.headers } });
   const ms = performance.now() - started;
   const text = await res.text();
   // When the form comes back instead of the thank-you page, what it says.

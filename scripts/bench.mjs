@@ -14,6 +14,8 @@
 //      req/s; both at once; and that every beacon answered was counted.
 //   7. Job alerts: one new job to 2,000 confirmed subscribers, through the emulator's SMTP
 //      server: time to the first and the last email, on SQLite and on PostgreSQL.
+//   8. Under attack (scripts/bench-attack.mjs): 400 MB bodies at every public POST route, slow
+//      uploads beside ordinary applications, and a burst of wrong passwords.
 import { randomBytes, scryptSync } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -34,12 +36,14 @@ import {
   throughput,
   waitFor,
 } from "./bench-lib.mjs";
+import { underAttack } from "./bench-attack.mjs";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const EMULATOR = `http://127.0.0.1:${PORT + 1000}`;
 const TOKEN = "bench-occupop-token-0000";
+const HEALTH_TOKEN = "bench-health-token-0000";
 /** BENCH_SECTIONS=1,3 runs some sections only. */
-const sections = new Set((process.env.BENCH_SECTIONS ?? "1,2,3,4,5,6,7").split(",").map((x) => x.trim()));
+const sections = new Set((process.env.BENCH_SECTIONS ?? "1,2,3,4,5,6,7,8").split(",").map((x) => x.trim()));
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 if (!existsSync(join(root, ".next", "standalone", "server.js"))) {
@@ -60,6 +64,7 @@ async function site(port, databaseUrl, extra = {}) {
     DATA_DIR: join(work, `site-${port}`),
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     LOG_LEVEL: "warn",
+    HEALTH_TOKEN,
     JOBS_CACHE_SECONDS: "3600",
     APPLY_RATE_LIMIT_PER_MINUTE: "10000",
     APPLY_MIN_FILL_SECONDS: "0",
@@ -85,7 +90,7 @@ async function listings() {
 
 /** Pending applications in a server's database (its health report). @param {string} url */
 async function pending(url) {
-  const health = /** @type {{ applications?: { pending: number } }} */ (await (await fetch(`${url}/api/health`)).json());
+  const health = /** @type {{ applications?: { pending: number } }} */ (await (await fetch(`${url}/api/health`, { headers: { authorization: `Bearer ${HEALTH_TOKEN}` } })).json());
   return health.applications?.pending ?? -1;
 }
 
@@ -117,6 +122,12 @@ async function main() {
   if (sections.has("5")) passwordCost();
   if (sections.has("6")) servers.push(...(await counting(slug, simple.uuid)));
   if (sections.has("7")) servers.push(...(await alerts(pgServer)));
+  if (sections.has("8")) {
+    const admin = { email: "bench-admin@example.com", password: "bench-admin-password-1" };
+    const target = await site(PORT + 30, undefined, { TRUST_PROXY: "true", ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, APPLY_RATE_LIMIT_PER_MINUTE: "5" });
+    await underAttack(target, slug, admin);
+    servers.push(target);
+  }
   await emulator("/faults", "DELETE");
   await Promise.all(servers.map((s) => stop(s.child)));
   await pgServer.stop();

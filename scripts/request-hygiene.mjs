@@ -168,6 +168,20 @@ export function firstBytes(req, count) {
   return peek(req, (size) => size >= count);
 }
 
+/** @param {string} text */
+const escapeHtml = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The small page the front answers with itself (a refused form or upload, a malformed request):
+ * plain HTML, no script, the same for all of them.
+ * @param {string} title @param {string[]} paragraphs
+ */
+export function frontPage(title, paragraphs) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#0f172a}a{color:#14532d}</style></head>
+<body><main><h1>${escapeHtml(title)}</h1>${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("")}<p><a href="/">See all jobs</a></p></main></body></html>`;
+}
+
 /**
  * The answer to a refused request: a sentence for a script, a small page for a person.
  * @param {string} reason @param {boolean} fromScript
@@ -175,8 +189,5 @@ export function firstBytes(req, count) {
 export function badRequest(reason, fromScript) {
   const text = `Bad request: ${reason}. Nothing was saved.`;
   if (fromScript) return { status: 400, headers: { "content-type": "text/plain; charset=utf-8" }, body: text };
-  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Bad request</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#0f172a}a{color:#14532d}</style></head>
-<body><main><h1>That request could not be read</h1><p>${text}</p><p>If you were sending a form, go back and send it again.</p><p><a href="/">See all jobs</a></p></main></body></html>`;
-  return { status: 400, headers: { "content-type": "text/html; charset=utf-8" }, body };
+  return { status: 400, headers: { "content-type": "text/html; charset=utf-8" }, body: frontPage("That request could not be read", [text, "If you were sending a form, go back and send it again."]) };
 }

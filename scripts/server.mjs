@@ -12,7 +12,7 @@ import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { badRequest, firstBytes, methodAnswer, pathProblem, readBodyWithin, routerStateProblem } from "./request-hygiene.mjs";
+import { badRequest, firstBytes, frontPage, methodAnswer, pathProblem, readBodyWithin, routerStateProblem } from "./request-hygiene.mjs";
 import { createUploadGate, refusal, watchUpload } from "./upload-gate.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -151,6 +151,18 @@ function linger(req) {
   req.resume();
 }
 
+/** Form posts (not uploads) in flight per client key, and how many one client may have. */
+const FORMS_PER_CLIENT = 6;
+/** @type {Map<string, number>} */
+const formsInFlight = new Map();
+
+/** @param {boolean} fromScript */
+function tooManyAtOnce(fromScript) {
+  const text = "Too many forms are being sent from your connection at once. Please wait a moment and send yours again.";
+  if (fromScript) return { status: 429, headers: { "content-type": "text/plain", "retry-after": "5", "cache-control": "no-store" }, body: text };
+  return { status: 429, headers: { "content-type": "text/html; charset=utf-8", "retry-after": "5", "cache-control": "no-store" }, body: frontPage("One moment, please", [text]) };
+}
+
 /** @param {import("node:http").IncomingMessage} req */
 function hasBody(req) {
   const length = Number.parseInt(String(req.headers["content-length"] ?? ""), 10);
@@ -199,7 +211,7 @@ async function admitBody(req, res, request) {
   const fromScript = Boolean(req.headers["next-action"]);
   const app = hooks();
   // Before the app has registered its rules (never, once started), only small bodies pass.
-  const admission = app.admitBody ? await app.admitBody(request) : { kind: /** @type {const} */ ("read"), maxBytes: 64 * 1024 };
+  const admission = app.admitBody ? await app.admitBody(request) : { kind: /** @type {const} */ ("read"), maxBytes: 64 * 1024, clientKey: request.client };
   if (admission.kind === "refuse") {
     logLine("warn", "request body refused", { path: request.pathname, reason: admission.reason, status: admission.answer.status });
     return answerHere(req, res, admission.answer);
@@ -211,6 +223,21 @@ async function admitBody(req, res, request) {
       watchUpload(req, { maxBytes: admission.maxBytes, minBytesPerSecond: 0, graceMs: 0, everyMs: 200, onViolation: () => req.socket.destroy() });
     }
     return route(req, res);
+  }
+  // A page's forms: a few at a time per client, so one address cannot queue hundreds of posts
+  // (each renders a page) in front of everyone else.
+  if (admission.kind === "read") {
+    const held = formsInFlight.get(admission.clientKey) ?? 0;
+    if (held >= FORMS_PER_CLIENT) {
+      logLine("warn", "form post refused: too many at once from one client", { path: request.pathname });
+      return answerHere(req, res, tooManyAtOnce(fromScript));
+    }
+    formsInFlight.set(admission.clientKey, held + 1);
+    res.once("close", () => {
+      const left = (formsInFlight.get(admission.clientKey) ?? 1) - 1;
+      if (left > 0) formsInFlight.set(admission.clientKey, left);
+      else formsInFlight.delete(admission.clientKey);
+    });
   }
   /** @type {Buffer | null} */
   let body = null;

@@ -10,6 +10,7 @@
 //   - an upload slower than `minBytesPerSecond` after `graceMs` is cut off (scripts/server.mjs
 //     watches the socket), and so is one sending more than it may.
 // Over all that, a request is answered with a friendly "try again in a minute".
+import { frontPage } from "./request-hygiene.mjs";
 
 /**
  * @typedef {{ ceilingBytes: number; waitMs?: number; smallUploadBytes?: number; perClientUploads?: number }} GateOptions
@@ -180,11 +181,7 @@ export function refusal(outcome, fromScript) {
       : outcome === "slow"
         ? "Your connection sent the form too slowly for us to keep waiting, so it was not received. Please try again, if you can on a faster connection."
         : "The form you sent was larger than we accept (the resume may be at most 50 MB). Please choose a smaller file and send it again.";
-  if (fromScript) {
-    return { status, headers: { "content-type": "text/plain; charset=utf-8", "retry-after": "60", "cache-control": "no-store" }, body: text };
-  }
-  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#0f172a}a{color:#14532d}</style></head>
-<body><main><h1>${title}</h1><p>${text}</p><p>Nothing was sent. Use your browser's Back button to return to the form: what you typed is usually still there, but the resume has to be chosen again.</p><p><a href="/">See all jobs</a></p></main></body></html>`;
+  if (fromScript) return { status, headers: { "content-type": "text/plain", "retry-after": "60", "cache-control": "no-store" }, body: text };
+  const body = frontPage(title, [text, "Nothing was sent. Use your browser's Back button to return to the form: what you typed is usually still there, but the resume has to be chosen again."]);
   return { status, headers: { "content-type": "text/html; charset=utf-8", "retry-after": "60", "cache-control": "no-store" }, body };
 }

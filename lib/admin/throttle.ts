@@ -8,7 +8,9 @@
 // times for the administrator's email slows only themselves.
 import "server-only";
 import { sql } from "kysely";
+import { LRUCache } from "lru-cache";
 import { database } from "@/lib/db";
+import { processSingleton } from "@/lib/process-state";
 
 export type ThrottleKey = { key: string; free: number };
 export type Claim = { ok: true } | { ok: false; retryAfterMs: number };
@@ -31,8 +33,16 @@ function delaySql(failures: ReturnType<typeof sql>, free: number) {
   return sql`case when ${failures} <= ${sql.lit(free)} then 0 ${sql.join(steps, sql` `)} else ${sql.lit(MAX_DELAY_MS)} end`;
 }
 
+/**
+ * Keys this server saw refused, and until when: a burst against one key is refused from memory,
+ * not by a database write each (the database stays the judge for everything else).
+ */
+const refusedUntil = () => processSingleton("login-refused-until", () => new LRUCache<string, number>({ max: 20_000 }));
+
 /** Counts one attempt for `key`, or refuses it while the key's delay lasts. Atomic across replicas. */
 async function claimOne({ key, free }: ThrottleKey, now: number): Promise<Claim> {
+  const until = refusedUntil().get(key);
+  if (until !== undefined && until > now) return { ok: false, retryAfterMs: Math.max(1000, until - now) };
   const db = await database();
   const stale = now - THROTTLE_RESET_MS;
   // Epoch milliseconds need bigint on PostgreSQL, which would guess int for a bare parameter.
@@ -49,7 +59,9 @@ async function claimOne({ key, free }: ThrottleKey, now: number): Promise<Claim>
     returning failures`.execute(db);
   if (claimed.rows.length) return { ok: true };
   const row = await db.selectFrom("login_throttle").select("next_at").where("key", "=", key).executeTakeFirst();
-  return { ok: false, retryAfterMs: Math.max(1000, Number(row?.next_at ?? now) - now) };
+  const nextAt = Number(row?.next_at ?? now);
+  refusedUntil().set(key, nextAt);
+  return { ok: false, retryAfterMs: Math.max(1000, nextAt - now) };
 }
 
 /** Claims an attempt on every key, most specific first; refused as soon as one refuses. */
@@ -64,6 +76,7 @@ export async function claimAttempt(keys: ThrottleKey[], now = Date.now()): Promi
 /** A successful sign-in forgets these keys' failures. */
 export async function clearAttempts(keys: string[]): Promise<void> {
   if (!keys.length) return;
+  for (const key of keys) refusedUntil().delete(key);
   const db = await database();
   await db.deleteFrom("login_throttle").where("key", "in", keys).execute();
 }

@@ -54,7 +54,7 @@ export async function admitBody(request: FrontRequest): Promise<BodyAdmission> {
   }
   if (rule.handler) return { kind: "stream", maxBytes: rule.maxBytes };
   const client = clientKey(request.client);
-  if (!rule.upload) return { kind: "read", maxBytes: rule.maxBytes };
+  if (!rule.upload) return { kind: "read", maxBytes: rule.maxBytes, clientKey: client };
   // Over the applications' limit already: refused before the body (and its resume) is read.
   const config = env();
   const used = await peek(applyRateKey(client), APPLY_WINDOW_MS);

@@ -17,7 +17,7 @@ export type FrontRequest = { method: string; pathname: string; search: string; h
  * past `maxBytes`; admit it as an upload (counted in flight, watched for speed); or refuse it.
  */
 export type BodyAdmission =
-  | { kind: "read"; maxBytes: number }
+  | { kind: "read"; maxBytes: number; clientKey: string }
   | { kind: "stream"; maxBytes: number }
   | { kind: "upload"; maxBytes: number; clientKey: string }
   | { kind: "refuse"; reason: string; answer: PlainAnswer };

@@ -7,6 +7,7 @@ import { HashesBusyError, hashLoad, MAX_CONCURRENT_HASHES, verifyPassword } from
 import { claimAttempt, clearAttempts, delayAfter, MAX_DELAY_MS, pruneThrottle, THROTTLE_RESET_MS } from "@/lib/admin/throttle";
 import { clientKey } from "@/lib/client-ip";
 import { closeDb } from "@/lib/db";
+import { dropProcessSingleton } from "@/lib/process-state";
 import { DATABASES, freshDatabase } from "../helpers/databases";
 
 describe("the delay schedule", () => {
@@ -20,6 +21,8 @@ describe("the delay schedule", () => {
 describe.each(DATABASES)("sign-in attempts on %s", (kind) => {
   beforeEach(async () => {
     await freshDatabase(kind);
+    // What this process remembers of refused keys belongs to the database before.
+    dropProcessSingleton("login-refused-until");
   });
   afterAll(closeDb);
 
