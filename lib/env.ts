@@ -1,6 +1,7 @@
 // Server configuration, parsed once with zod. A bad configuration stops the server at boot
 // with one message naming every missing or malformed variable (see .env.example).
 import "server-only";
+import { dropProcessSingleton, processSingleton } from "@/lib/process-state.mjs";
 import { z } from "zod";
 import { isBuildPhase } from "@/lib/build-phase";
 
@@ -120,20 +121,16 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   throw new ConfigError(problems);
 }
 
-const CACHE = Symbol.for("careers.env");
-type Holder = { [CACHE]?: Env };
 
 /** Stand-ins for the required variables while `next build` prerenders (lib/build-phase.ts). */
 const BUILD_PLACEHOLDERS = { OCCUPOP_API_TOKEN: "build-time-placeholder", SITE_URL: "http://build.invalid" };
 
 /** The validated configuration of this process. */
 export function env(): Env {
-  const holder = globalThis as Holder;
-  holder[CACHE] ??= parseEnv(isBuildPhase() ? { ...BUILD_PLACEHOLDERS, ...process.env } : process.env);
-  return holder[CACHE];
+  return processSingleton("env", () => parseEnv(isBuildPhase() ? { ...BUILD_PLACEHOLDERS, ...process.env } : process.env));
 }
 
 /** Forgets the parsed configuration, so tests can change process.env between cases. */
 export function resetEnv(): void {
-  delete (globalThis as Holder)[CACHE];
+  dropProcessSingleton("env");
 }

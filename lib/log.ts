@@ -2,6 +2,7 @@
 // way out, so neither the Occupop token nor a URL's query string (where signed upload URLs
 // carry their credential) can reach a log, whatever an error message happens to contain.
 import "server-only";
+import { processSingleton } from "@/lib/process-state.mjs";
 import pino, { type Logger } from "pino";
 
 const URL_QUERY = /(\bhttps?:\/\/[^\s"'<>?#]+)\?[^\s"'<>#]*/gi;
@@ -26,8 +27,6 @@ export function safeUrl(url: string | URL): string {
   }
 }
 
-const LOGGER = Symbol.for("careers.logger");
-type Holder = { [LOGGER]?: Logger };
 
 function createLogger(): Logger {
   const level = process.env.LOG_LEVEL ?? "info";
@@ -44,9 +43,7 @@ function createLogger(): Logger {
 }
 
 export function logger(): Logger {
-  const holder = globalThis as Holder;
-  holder[LOGGER] ??= createLogger();
-  return holder[LOGGER];
+  return processSingleton("logger", createLogger);
 }
 
 /** A child logger naming the capability that writes through it. */

@@ -1,11 +1,10 @@
 // A random secret for signing short-lived tokens (the application form's token). Made once
 // and kept in the database, so every replica shares it and a restart does not void forms.
 import "server-only";
+import { dropProcessSingleton, processSingleton } from "@/lib/process-state.mjs";
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { database } from "@/lib/db";
 
-const KEY = Symbol.for("careers.app-secret");
-type Holder = { [KEY]?: Promise<Buffer> };
 
 async function load(): Promise<Buffer> {
   const db = await database();
@@ -16,12 +15,13 @@ async function load(): Promise<Buffer> {
 }
 
 export function appSecret(): Promise<Buffer> {
-  const g = globalThis as Holder;
-  g[KEY] ??= load().catch((error: unknown) => {
-    delete g[KEY];
-    throw error;
-  });
-  return g[KEY];
+  return processSingleton("app-secret", () =>
+    load().catch((error: unknown) => {
+      // A database that was away is asked again next time.
+      dropProcessSingleton("app-secret");
+      throw error;
+    }),
+  );
 }
 
 /** HMAC-SHA256 of `value` under the app secret and a purpose label, base64url. */

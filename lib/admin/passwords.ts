@@ -7,7 +7,7 @@
 // takes the server's memory. A sign-in from a device the account trusts goes first.
 import "server-only";
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
-import { processSingleton } from "@/lib/process-state";
+import { processSingleton } from "@/lib/process-state.mjs";
 
 export const SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;

@@ -10,7 +10,7 @@ import "server-only";
 import { sql } from "kysely";
 import { LRUCache } from "lru-cache";
 import { database } from "@/lib/db";
-import { processSingleton } from "@/lib/process-state";
+import { processSingleton } from "@/lib/process-state.mjs";
 
 export type ThrottleKey = { key: string; free: number };
 export type Claim = { ok: true } | { ok: false; retryAfterMs: number };

@@ -6,6 +6,7 @@
 //    several servers only one wins), record the jobs as sent, and queue one email for all of
 //    them. Nothing is recorded as sent without its email queued, and no job goes out twice.
 import "server-only";
+import { processSingleton } from "@/lib/process-state.mjs";
 import type { Selectable } from "kysely";
 import { getBranding, type Branding } from "@/lib/branding";
 import { database } from "@/lib/db";
@@ -29,12 +30,11 @@ type Context = { suppressed: Set<string>; branding: Branding };
 
 // First sightings never change once written: each server keeps those it has read (per
 // database), so a pass with no new job writes and reads nothing for them.
-const KEY = Symbol.for("careers.alerts-seen");
+
 function seenCache(db: object): Map<string, number> {
-  const g = globalThis as { [KEY]?: WeakMap<object, Map<string, number>> };
-  g[KEY] ??= new WeakMap();
-  let cache = g[KEY].get(db);
-  if (!cache) g[KEY].set(db, (cache = new Map()));
+  const seen = processSingleton("alerts-seen", () => new WeakMap<object, Map<string, number>>());
+  let cache = seen.get(db);
+  if (!cache) seen.set(db, (cache = new Map()));
   return cache;
 }
 

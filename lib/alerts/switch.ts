@@ -2,6 +2,7 @@
 // while HR has not switched them off in /admin/alerts. The switch is a setting in the database;
 // every server notices a change (lib/sync) and renders its pages again, form or no form.
 import "server-only";
+import { processSingleton } from "@/lib/process-state.mjs";
 import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { isBuildPhase } from "@/lib/build-phase";
@@ -11,13 +12,11 @@ import { mailConfigured } from "@/lib/mail/transport";
 import { invalidatePages } from "@/lib/page-cache";
 
 const SETTING = "alerts_enabled";
-const KEY = Symbol.for("careers.alerts-switch");
+
 type Known = { on?: boolean };
 
 function known(): Known {
-  const g = globalThis as { [KEY]?: Known };
-  g[KEY] ??= {};
-  return g[KEY];
+  return processSingleton<Known>("alerts-switch", () => ({}));
 }
 
 /** HR's switch (on unless switched off). */

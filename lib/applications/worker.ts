@@ -2,6 +2,8 @@
 // a time (every replica helps; no two take the same one) and delivers them. Nothing is
 // released at start: a lease left by a server that died simply runs out (OUTBOX_LEASE_MS).
 import "server-only";
+import { backgroundLoop } from "@/lib/loop";
+import { processSingleton } from "@/lib/process-state.mjs";
 import { env } from "@/lib/env";
 import { registerHousekeeping } from "@/lib/housekeeping";
 import { log } from "@/lib/log";
@@ -12,14 +14,9 @@ import { claimDue, countFailedForAuth, pruneDelivered, requeueFailedForAuth } fr
 
 const logger = log("outbox");
 
-type WorkerState = { timer?: NodeJS.Timeout; running: boolean; lastAuthCheck: number };
-const KEY = Symbol.for("careers.outbox-worker");
+type WorkerState = { lastAuthCheck: number };
 
-function state(): WorkerState {
-  const g = globalThis as { [KEY]?: WorkerState };
-  g[KEY] ??= { running: false, lastAuthCheck: 0 };
-  return g[KEY];
-}
+const state = () => processSingleton<WorkerState>("outbox-worker", () => ({ lastAuthCheck: 0 }));
 
 /**
  * Applications held back because Occupop refused the token are not retried one by one;
@@ -56,22 +53,7 @@ export async function runOutboxOnce(): Promise<number> {
 
 /** Starts the worker once per process. */
 export async function startOutboxWorker(): Promise<void> {
-  const s = state();
-  if (s.timer) return;
   registerHousekeeping({ name: "delivered applications", run: () => pruneDelivered(env().DELIVERED_RETENTION_DAYS) });
-  const tick = async () => {
-    if (s.running) return;
-    s.running = true;
-    try {
-      await runOutboxOnce();
-    } catch (error) {
-      logger.error({ err: error instanceof Error ? error.message : String(error) }, "outbox pass failed");
-    } finally {
-      s.running = false;
-    }
-  };
-  s.timer = setInterval(() => void tick(), env().OUTBOX_POLL_MS);
-  s.timer.unref();
-  void tick();
+  backgroundLoop("outbox", { everyMs: env().OUTBOX_POLL_MS, run: runOutboxOnce, failure: "outbox pass failed" }).start();
   logger.info({ pollMs: env().OUTBOX_POLL_MS, server: serverId() }, "outbox worker started");
 }

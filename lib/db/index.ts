@@ -4,6 +4,7 @@
 // Migrations are applied at start (lib/boot.ts); on PostgreSQL, Kysely's Migrator takes an
 // advisory lock, so replicas starting together apply each migration once.
 import "server-only";
+import { processSingleton } from "@/lib/process-state.mjs";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import SQLite from "better-sqlite3";
@@ -44,12 +45,10 @@ const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 export type DbKind = "sqlite" | "postgres";
 
 type Holder = { db?: Kysely<Database>; pool?: pg.Pool; migrated?: Promise<void> };
-const KEY = Symbol.for("careers.db");
+
 
 function holder(): Holder {
-  const g = globalThis as { [KEY]?: Holder };
-  g[KEY] ??= {};
-  return g[KEY];
+  return processSingleton<Holder>("db", () => ({}));
 }
 
 export function dataDir(): string {

@@ -4,14 +4,15 @@
 // globalThis: Next.js loads the app's modules in more than one bundle, and they must all see
 // the same value.
 import type { Languages } from "./locales";
+import { processSingleton } from "@/lib/process-state.mjs";
 
-const KEY = Symbol.for("careers.languages");
+const holder = () => processSingleton<{ languages: Languages | null }>("languages", () => ({ languages: null }));
 
 export function publishLanguages(languages: Languages): void {
-  (globalThis as { [KEY]?: Languages })[KEY] = languages;
+  holder().languages = languages;
 }
 
 /** null until the branding was first read (the front then redirects no one). */
 export function offeredLanguages(): Languages | null {
-  return (globalThis as { [KEY]?: Languages })[KEY] ?? null;
+  return holder().languages;
 }

@@ -14,7 +14,7 @@ import { dbKind } from "@/lib/db";
 import { env } from "@/lib/env";
 import { readBody } from "@/lib/http/body";
 import { getJobBySlug } from "@/lib/jobs";
-import { processSingleton } from "@/lib/process-state";
+import { processSingleton } from "@/lib/process-state.mjs";
 import { hit } from "@/lib/rate-limit";
 import { storedSource } from "./sources";
 import { count } from "./collector";

@@ -3,6 +3,8 @@
 // path. Each replica adds its own; the database sums them. A counter lost to a crash is at
 // most a few seconds of counts.
 import "server-only";
+import { backgroundLoop } from "@/lib/loop";
+import { processSingleton } from "@/lib/process-state.mjs";
 import { database } from "@/lib/db";
 import type { InsightMetric } from "@/lib/db/schema";
 import { env } from "@/lib/env";
@@ -10,13 +12,11 @@ import { log } from "@/lib/log";
 
 export type InsightEvent = { metric: InsightMetric; jobUuid: string; source: string; at?: number };
 
-type State = { pending: Map<string, number>; timer?: NodeJS.Timeout; flushing: Promise<void> | null };
-const KEY = Symbol.for("careers.insights");
+type State = { pending: Map<string, number>; flushing: Promise<void> | null };
+
 
 function state(): State {
-  const g = globalThis as { [KEY]?: State };
-  g[KEY] ??= { pending: new Map(), flushing: null };
-  return g[KEY];
+  return processSingleton<State>("insights", () => ({ pending: new Map(), flushing: null }));
 }
 
 export const dayOf = (at: number) => new Date(at).toISOString().slice(0, 10);
@@ -59,10 +59,7 @@ export function flushInsights(): Promise<void> {
 }
 
 export function startInsights(): void {
-  const s = state();
-  if (s.timer) return;
-  s.timer = setInterval(() => void flushInsights(), env().INSIGHTS_FLUSH_MS);
-  s.timer.unref();
+  backgroundLoop("insights", { everyMs: env().INSIGHTS_FLUSH_MS, firstAfterMs: env().INSIGHTS_FLUSH_MS, run: flushInsights }).start();
 }
 
 /** Deletes daily counts older than 13 months (housekeeping). */

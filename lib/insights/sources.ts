@@ -5,7 +5,7 @@
 // per server; past it, "other".
 import "server-only";
 import { database } from "@/lib/db";
-import { processSingleton } from "@/lib/process-state";
+import { processSingleton } from "@/lib/process-state.mjs";
 import { REFERRER_GROUPS, sourceOf } from "./channels";
 
 /** Channels the site itself tags its links with. */

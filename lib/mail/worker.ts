@@ -3,6 +3,7 @@
 // is retried with exponential backoff and jitter until MAIL_GIVE_UP_HOURS; a permanent one
 // (5xx) is recorded, and when it is about the recipient, no more mail goes to that address.
 import "server-only";
+import { backgroundLoop } from "@/lib/loop";
 import { retryDelay } from "@/lib/backoff";
 import { env } from "@/lib/env";
 import { registerHousekeeping } from "@/lib/housekeeping";
@@ -15,14 +16,6 @@ const logger = log("mail");
 /** Emails sent at once (over the transport's pool of 4 connections). */
 const BATCH = 8;
 
-type State = { timer?: NodeJS.Timeout; running: Promise<number> | null; again: boolean };
-const KEY = Symbol.for("careers.mail-worker");
-
-function state(): State {
-  const g = globalThis as { [KEY]?: State };
-  g[KEY] ??= { running: null, again: false };
-  return g[KEY];
-}
 
 /** What an SMTP failure means: nodemailer puts the server's reply code and command on it. */
 export type SendFailure = { permanent: boolean; aboutRecipient: boolean; message: string };
@@ -88,36 +81,16 @@ export async function runMailOnce(): Promise<number> {
   return sent;
 }
 
+const mailLoop = () => backgroundLoop("mail", { everyMs: env().MAIL_POLL_MS, run: runMailOnce, failure: "mail pass failed" });
+
 /** Runs a pass now (an email was just queued), or right after the one under way. */
-export function kickMail(): Promise<number> {
-  const s = state();
-  if (s.running) {
-    s.again = true;
-    return s.running;
-  }
-  s.running = (async () => {
-    let sent = 0;
-    try {
-      do {
-        s.again = false;
-        sent += await runMailOnce();
-      } while (s.again);
-    } catch (error) {
-      logger.error({ err: error instanceof Error ? error.message : String(error) }, "mail pass failed");
-    } finally {
-      s.running = null;
-    }
-    return sent;
-  })();
-  return s.running;
+export function kickMail(): Promise<void> {
+  return mailLoop().kick();
 }
 
 export function startMailWorker(): void {
-  const s = state();
-  if (s.timer || !mailConfigured()) return;
+  if (!mailConfigured()) return;
   registerHousekeeping({ name: "sent and failed mail", run: () => pruneMail(30) });
-  s.timer = setInterval(() => void kickMail(), env().MAIL_POLL_MS);
-  s.timer.unref();
-  void kickMail();
+  mailLoop().start();
   logger.info({ pollMs: env().MAIL_POLL_MS, server: serverId() }, "mail worker started");
 }

@@ -4,17 +4,13 @@
 // Each server keeps its own page cache: what makes them agree is that every server raises
 // its generation on the same events (lib/sync tells it about the other servers' changes).
 import "server-only";
+import { processSingleton } from "@/lib/process-state.mjs";
 import { log } from "@/lib/log";
 
-/** Shared with cache-handler.mjs, which Next loads outside the app's bundle. */
-const KEY = Symbol.for("careers.page-generation");
 type Generation = { value: number; changedAt: number; reason: string };
 
-function holder(): Generation {
-  const g = globalThis as { [KEY]?: Generation };
-  g[KEY] ??= { value: 1, changedAt: Date.now(), reason: "start" };
-  return g[KEY];
-}
+/** Shared with cache-handler.mjs, which Next loads outside the app's bundle. */
+const holder = () => processSingleton<Generation>("page-generation", () => ({ value: 1, changedAt: Date.now(), reason: "start" }));
 
 /** Every cached public page older than now is stale from here on. */
 export function invalidatePages(reason: string): void {

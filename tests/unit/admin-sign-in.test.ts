@@ -7,7 +7,7 @@ import { HashesBusyError, hashLoad, MAX_CONCURRENT_HASHES, verifyPassword } from
 import { claimAttempt, clearAttempts, delayAfter, MAX_DELAY_MS, pruneThrottle, THROTTLE_RESET_MS } from "@/lib/admin/throttle";
 import { clientKey } from "@/lib/client-ip";
 import { closeDb } from "@/lib/db";
-import { dropProcessSingleton } from "@/lib/process-state";
+import { dropProcessSingleton } from "@/lib/process-state.mjs";
 import { DATABASES, freshDatabase } from "../helpers/databases";
 
 describe("the delay schedule", () => {

@@ -9,7 +9,7 @@ import { createTrackingLink, deleteTrackingLink, findTrackingLink, TrackingLinkE
 import { asServer } from "@/lib/admin/access";
 import { changeLabel, insightsReport } from "@/lib/insights/report";
 import { MAX_SOURCES_PER_DAY, storedSource } from "@/lib/insights/sources";
-import { dropProcessSingleton } from "@/lib/process-state";
+import { dropProcessSingleton } from "@/lib/process-state.mjs";
 import { defuse, insightTable, tableCsv } from "@/lib/insights/tables";
 import type { Job } from "@/lib/jobs";
 import { listJobs } from "@/lib/occupop";
