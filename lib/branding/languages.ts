@@ -5,7 +5,8 @@
 import "server-only";
 import { LOCALES } from "@/lib/i18n/locales";
 import { DEFAULT_STORED_BRANDING, languageFieldsSchema } from "./schema";
-import { currentVersion, saveVersion } from "./store";
+import { saveAndPublish } from "./save";
+import { currentVersion } from "./store";
 
 export type LanguagesFormResult = { ok: boolean; message: string; fieldErrors?: Record<string, string> };
 
@@ -38,7 +39,7 @@ export async function saveLanguagesForm(formData: FormData, by: string): Promise
   const translations = Object.fromEntries(Object.entries(parsed.data.translations).filter(([, t]) => t && (t.heroHeadline || t.heroIntro)));
   const current = await currentVersion();
   const base = current?.data ?? DEFAULT_STORED_BRANDING;
-  const result = await saveVersion({ ...base, ...parsed.data, translations }, baseVersion, by, "Languages");
+  const result = await saveAndPublish({ ...base, ...parsed.data, translations }, baseVersion, by, "Languages");
   if (!result.ok) {
     return { ok: false, message: `Someone else saved the branding (version ${result.current}) after you opened this page, so nothing was saved. Reload the page and make your changes again.` };
   }

@@ -7,7 +7,15 @@ import { contrastProblems } from "./colors";
 import { fieldsFromForm, socialField, type BrandingFormState } from "./editor";
 import { storeImage } from "./images";
 import { brandingFieldsSchema, DEFAULT_STORED_BRANDING, IMAGE_FIELDS, type StoredBranding } from "./schema";
-import { currentVersion, saveVersion, versionById } from "./store";
+import { currentVersion, saveVersion, versionById, type SaveResult } from "./store";
+import { brandingSaved } from "./sync";
+
+/** Saves a version and, when it took, shows it on this server at once (the others follow at their next sync). */
+export async function saveAndPublish(data: StoredBranding, baseVersion: number, by: string, note: string | null = null): Promise<SaveResult> {
+  const result = await saveVersion(data, baseVersion, by, note);
+  if (result.ok) brandingSaved(result.version.id, result.version.data);
+  return result;
+}
 
 function fileFrom(formData: FormData, name: string): File | null {
   const v = formData.get(name);
@@ -47,7 +55,7 @@ export async function saveBrandingForm(formData: FormData, by: string): Promise<
     return { status: "invalid", message: "Nothing was saved: some fields need another look.", fieldErrors, baseVersion };
   }
   // The languages and their texts are saved on their own page (/admin/languages) and kept here.
-  const result = await saveVersion({ ...base, ...parsed.data, ...images }, baseVersion, by);
+  const result = await saveAndPublish({ ...base, ...parsed.data, ...images }, baseVersion, by);
   if (!result.ok) {
     return {
       status: "stale",
@@ -71,15 +79,15 @@ export async function restoreVersion(versionId: number, by: string): Promise<Res
   const version = await versionById(versionId);
   if (!version) return { ok: false, message: "That version no longer exists." };
   const current = await currentVersion();
-  const result = await saveVersion(version.data, current?.id ?? 0, by, `Restored version ${versionId}`);
+  const result = await saveAndPublish(version.data, current?.id ?? 0, by, `Restored version ${versionId}`);
   if (!result.ok) return { ok: false, message: "Someone saved at the same moment. Please try again." };
-  log("branding").info({ restored: versionId, by }, "branding version restored");
+  log("branding").info({ restored: versionId }, "branding version restored");
   return { ok: true, version: result.version.id };
 }
 
 export async function resetToDefaults(by: string): Promise<RestoreResult> {
   const current = await currentVersion();
-  const result = await saveVersion(DEFAULT_STORED_BRANDING, current?.id ?? 0, by, "Reset to defaults");
+  const result = await saveAndPublish(DEFAULT_STORED_BRANDING, current?.id ?? 0, by, "Reset to defaults");
   return result.ok ? { ok: true, version: result.version.id } : { ok: false, message: "Someone saved at the same moment. Please try again." };
 }
 

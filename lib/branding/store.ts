@@ -1,12 +1,12 @@
-// Branding versions: every save is a new row (who, when, what changed); the newest is in
-// effect. A save names the version it was based on, so a stale one is refused instead of
-// silently overwriting someone else's change.
+// Branding versions, stored: every save is a new row (who, when, what changed); the newest is
+// in effect. A save names the version it was based on, so a stale one is refused instead of
+// silently overwriting someone else's change. Persistence only: showing a saved version is
+// ./save.ts's (saveAndPublish), keeping servers in step ./sync.ts's.
 import "server-only";
 import { authorizePrivateRead } from "@/lib/admin/access";
 import { database } from "@/lib/db";
 import { log } from "@/lib/log";
 import { DEFAULT_STORED_BRANDING, storedBrandingSchema, type StoredBranding } from "./schema";
-import { brandingSaved } from "./sync";
 
 export type BrandingVersion = {
   id: number;
@@ -81,9 +81,6 @@ export async function saveVersion(data: StoredBranding, baseVersion: number, by:
       .executeTakeFirstOrThrow();
     return { ok: true as const, version: parse({ ...row, id: Number(row.id) }) };
   });
-  if (result.ok) {
-    log("branding").info({ version: result.version.id, by, changes: result.version.changes, note }, "branding saved");
-    brandingSaved(result.version.id, data);
-  }
+  if (result.ok) log("branding").info({ version: result.version.id, changes: result.version.changes, note }, "branding saved");
   return result;
 }

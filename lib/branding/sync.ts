@@ -1,19 +1,15 @@
 // Which branding version this server's pages show, so a save on any server (found by
 // lib/sync) renders the public pages again here too.
 import "server-only";
+import { processSingleton } from "@/lib/process-state.mjs";
 import { invalidatePages } from "@/lib/page-cache";
 import { publishLanguages } from "@/lib/i18n/offered";
 import { DEFAULT_STORED_BRANDING, type StoredBranding } from "./schema";
 import { currentVersion, latestVersionId } from "./store";
 
-const KEY = Symbol.for("careers.branding-known-version");
 type Known = { version?: number };
 
-function known(): Known {
-  const g = globalThis as { [KEY]?: Known };
-  g[KEY] ??= {};
-  return g[KEY];
-}
+const known = () => processSingleton<Known>("branding-known-version", () => ({}));
 
 /** A version was saved on this server: its pages (and languages) change now, not at the next poll. */
 export function brandingSaved(version: number, data: StoredBranding): void {

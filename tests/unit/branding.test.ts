@@ -6,6 +6,7 @@ import { brandingIn, resolveBranding } from "@/lib/branding";
 import { saveLanguagesForm, translationField } from "@/lib/branding/languages";
 import { DEFAULT_STORED_BRANDING } from "@/lib/branding/schema";
 import { asServer } from "@/lib/admin/access";
+import { saveAndPublish } from "@/lib/branding/save";
 import { currentVersion, history, latestVersionId, saveVersion } from "@/lib/branding/store";
 import { syncBrandingFromDatabase } from "@/lib/branding/sync";
 import { database } from "@/lib/db";
@@ -130,7 +131,7 @@ describe.each(DATABASES)("branding versions on %s", (kind) => {
   it("renders the public pages again after a save, here at once and on another server at its next sync", async () => {
     await syncBrandingFromDatabase();
     const before = pageGeneration().value;
-    const saved = await saveVersion({ ...DEFAULT_STORED_BRANDING, companyName: "A" }, 0, "ann@example.com");
+    const saved = await saveAndPublish({ ...DEFAULT_STORED_BRANDING, companyName: "A" }, 0, "ann@example.com");
     expect(saved.ok).toBe(true);
     expect(pageGeneration().value).toBe(before + 1);
     // Nothing new since: the next sync changes nothing.
