@@ -1,26 +1,21 @@
 "use client";
 
-// The application form. Without JavaScript it posts to the server action and the server
-// renders the errors with everything typed kept; with JavaScript, react-hook-form runs the
-// same zod schema first, and nothing typed is lost whatever the server answers.
+// The application form. Without JavaScript it posts to the server action (useActionState) and
+// the server renders the errors with everything typed kept; with JavaScript, react-hook-form runs
+// the same zod schema first, then the form's script calls the same action, and nothing typed is
+// lost whatever the server answers. Every outcome is an event of one reducer (./apply-state.ts);
+// the fieldsets are ./fieldsets.tsx.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useActionState, useEffect, useMemo, useRef, useState, useTransition, type FormEvent } from "react";
-import { countryOptions } from "@/lib/applications/countries";
+import { useActionState, useEffect, useMemo, useReducer, useRef, useState, useTransition, type FormEvent } from "react";
 import { useLocale, useMessages, useTranslations } from "next-intl";
 import { useForm, useWatch, type FieldErrors } from "react-hook-form";
 import { applyAction } from "@/app/[locale]/(browse)/jobs/[slug]/actions";
-import {
-  answerField,
-  applicationSchema,
-  FIELDS,
-  MAX_COVER_LETTER,
-  RESUME_ACCEPT,
-  type ApplicationFormDefinition,
-  type ApplyState,
-} from "@/lib/applications/schema";
-import { describedBy, Field, FieldError, fieldId, inputClass, TextInput } from "./fields";
-import { QuestionField } from "./question-field";
+import { countryOptions } from "@/lib/applications/countries";
+import { applicationSchema, FIELDS, type ApplicationFormDefinition, type ApplyState } from "@/lib/applications/schema";
 import { landingChannel, landingUtm, sendInsight } from "@/lib/insights/client";
+import { applyReducer, speaks } from "./apply-state";
+import { AboutYouFieldset, ErrorSummary, ExperienceFieldset, QuestionsFieldset, YourDataFieldset, type FormBindings } from "./fieldsets";
+import { fieldId } from "./fields";
 import { useHydrated } from "./use-hydrated";
 
 type Props = {
@@ -44,17 +39,6 @@ type Props = {
 
 type Values = Record<string, unknown>;
 
-/** The plain text inputs of "About you", in order. */
-const TEXT_FIELDS: Array<{ name: string; autoComplete: string; type: string; required: boolean; hint?: "linkedinHint"; wide?: boolean }> = [
-  { name: FIELDS.firstName, autoComplete: "given-name", type: "text", required: true },
-  { name: FIELDS.lastName, autoComplete: "family-name", type: "text", required: true },
-  { name: FIELDS.email, autoComplete: "email", type: "email", required: true },
-  { name: FIELDS.phone, autoComplete: "tel", type: "tel", required: false },
-  { name: FIELDS.linkedin, autoComplete: "url", type: "url", required: false, hint: "linkedinHint", wide: true },
-  { name: FIELDS.city, autoComplete: "address-level2", type: "text", required: false },
-  { name: FIELDS.region, autoComplete: "address-level1", type: "text", required: false },
-];
-
 /** The first message of each field's errors, from react-hook-form's error tree. */
 function messages(errors: FieldErrors<Values>): Record<string, string> {
   return Object.fromEntries(
@@ -69,10 +53,8 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
   const errorText = useTranslations("apply.errors");
   const locale = useLocale();
   const countries = useMemo(() => given ?? countryOptions(locale), [given, locale]);
-  const initial: ApplyState = { status: "idle", formToken };
-  const [serverState, formAction] = useActionState(applyAction, initial, permalink);
-  const [clientState, setClientState] = useState<ApplyState | null>(null);
-  const state = clientState ?? serverState;
+  const [serverState, formAction] = useActionState(applyAction, { status: "idle", formToken } satisfies ApplyState, permalink);
+  const [state, dispatch] = useReducer(applyReducer, serverState);
   const [sending, startTransition] = useTransition();
   const hydrated = useHydrated();
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -93,6 +75,9 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
     // registers it. Defaults here would overwrite what someone typed before hydration.
   } = useForm<Values>({ resolver: zodResolver(schema) as never, mode: "onTouched", shouldFocusError: false });
 
+  // An answer to a form posted without JavaScript (the page rendered again) is the machine's too.
+  useEffect(() => dispatch({ type: "answered", state: serverState }), [serverState]);
+
   // Errors the server found, shown by react-hook-form once it runs in the browser.
   useEffect(() => {
     for (const [name, list] of Object.entries(state.fieldErrors ?? {})) {
@@ -111,10 +96,11 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
   const shownErrors: Record<string, string> = hydrated
     ? messages(errors)
     : Object.fromEntries(Object.entries(serverState.fieldErrors ?? {}).flatMap(([k, v]) => (v[0] ? [[k, v[0]]] : [])));
-  const errorOf = (name: string) => shownErrors[name];
   const coverLetter = String(useWatch({ control, name: FIELDS.coverLetter }) ?? values[FIELDS.coverLetter] ?? "");
   const chosenResume: unknown = useWatch({ control, name: FIELDS.resume });
   const resumeChosen = hydrated && typeof FileList !== "undefined" && chosenResume instanceof FileList && chosenResume.length > 0;
+  const label = (name: string) => fieldLabels[name] ?? definition.questions[Number(name.replace("answer_", ""))]?.text ?? name;
+  const bindings: FormBindings = { register, errorOf: (name) => shownErrors[name], values, label };
 
   const send = (form: HTMLFormElement) => {
     const data = new FormData(form);
@@ -125,25 +111,25 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
     startTransition(async () => {
       try {
         const result = await applyAction(state, data);
-        setClientState(result);
+        dispatch({ type: "answered", state: result });
         if (result.status === "sent" && result.redirectTo) {
           window.location.assign(result.redirectTo);
           return;
         }
-        if (result.status !== "idle") setFocusSummary((n) => n + 1);
+        if (speaks(result)) setFocusSummary((n) => n + 1);
       } catch (error) {
         // Refused before it reached the form's action: over the applications' rate limit the
         // server says so in the form's own words (lib/front/admission.ts); anything else is a
         // busy server or a dropped connection.
         const limited = t("status.rateLimited", { seconds: 60 });
-        if (error instanceof Error && error.message.trim() === limited) setClientState({ ...state, status: "rate-limited", message: limited, fieldErrors: {} });
-        else setClientState({ ...state, status: "busy", message: t("status.unreachable"), fieldErrors: {} });
+        if (error instanceof Error && error.message.trim() === limited) dispatch({ type: "not-reached", status: "rate-limited", message: limited });
+        else dispatch({ type: "not-reached", status: "busy", message: t("status.unreachable") });
         setFocusSummary((n) => n + 1);
       }
     });
   };
   const onInvalid = () => {
-    setClientState({ ...state, status: "invalid", message: t("status.invalid"), fieldErrors: {} });
+    dispatch({ type: "refused-here", message: t("status.invalid") });
     setFocusSummary((n) => n + 1);
   };
   // The first time someone types or picks something in the form is the start of an application
@@ -159,10 +145,6 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
     void handleSubmit(() => send(form), onInvalid)();
   };
 
-  const errorList = Object.entries(shownErrors);
-  const showSummary = state.status !== "idle" && state.status !== "sent" && (errorList.length > 0 || state.message);
-  const label = (name: string) => fieldLabels[name] ?? definition.questions[Number(name.replace("answer_", ""))]?.text ?? name;
-
   return (
     <form
       action={formAction}
@@ -173,34 +155,7 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
       className="mt-6 space-y-6"
       aria-describedby="apply-required-note"
     >
-      <div
-        ref={summaryRef}
-        tabIndex={-1}
-        role={showSummary ? "alert" : undefined}
-        aria-labelledby={showSummary ? "apply-summary-heading" : undefined}
-        className={showSummary ? "rounded-lg border-2 border-red-700 bg-red-50 p-4 focus:outline-offset-4" : "sr-only"}
-        data-testid="apply-summary"
-      >
-        {showSummary ? (
-          <>
-            <h3 id="apply-summary-heading" className="font-semibold text-red-900">
-              {state.status === "invalid" ? t("notSentYet") : t("notSent")}
-            </h3>
-            {state.message ? <p className="mt-1 text-slate-900">{state.message}</p> : null}
-            {errorList.length ? (
-              <ul className="mt-2 list-disc pl-5">
-                {errorList.map(([name, message]) => (
-                  <li key={name}>
-                    <a href={`#${fieldId(name)}`} className="text-red-900 underline">
-                      {label(name)}: {message}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </>
-        ) : null}
-      </div>
+      <ErrorSummary state={state} errors={Object.entries(shownErrors)} label={label} summaryRef={summaryRef} />
 
       <p id="apply-required-note" className="text-sm text-slate-700">
         {t("requiredNote")}{" "}
@@ -220,161 +175,22 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
         </label>
       </div>
 
-      <fieldset className="grid gap-5 sm:grid-cols-2">
-        <legend className="mb-2 text-lg font-semibold text-slate-900">{t("aboutYou")}</legend>
-        {TEXT_FIELDS.map(({ name, autoComplete, type, required, hint, wide }) => (
-          <div key={name} className={wide ? "sm:col-span-2" : undefined}>
-            <Field name={name} label={label(name)} required={required} hint={hint ? t(hint) : undefined} error={errorOf(name)}>
-              <TextInput
-                id={fieldId(name)}
-                type={type}
-                inputMode={type === "url" ? "url" : undefined}
-                autoComplete={autoComplete}
-                required={required}
-                defaultValue={values[name] ?? ""}
-                aria-invalid={Boolean(errorOf(name))}
-                aria-describedby={describedBy(name, Boolean(hint), errorOf(name))}
-                {...register(name)}
-              />
-            </Field>
-          </div>
-        ))}
-        <div className="sm:col-span-2">
-          <Field name={FIELDS.country} label={label(FIELDS.country)} error={errorOf(FIELDS.country)}>
-            <select
-              id={fieldId(FIELDS.country)}
-              autoComplete="country"
-              className={inputClass}
-              defaultValue={values[FIELDS.country] ?? definition.defaultCountry ?? ""}
-              aria-invalid={Boolean(errorOf(FIELDS.country))}
-              aria-describedby={describedBy(FIELDS.country, false, errorOf(FIELDS.country))}
-              {...register(FIELDS.country)}
-            >
-              <option value="">{t("chooseCountry")}</option>
-              {countries.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-        </div>
-      </fieldset>
-
-      <fieldset className="space-y-5">
-        <legend className="mb-2 text-lg font-semibold text-slate-900">{t("experience")}</legend>
-        <Field
-          name={FIELDS.resume}
-          label={label(FIELDS.resume)}
-          required={definition.requiresCv}
-          hint={t("resumeHint")}
-          error={errorOf(FIELDS.resume)}
-        >
-          <input
-            id={fieldId(FIELDS.resume)}
-            type="file"
-            accept={RESUME_ACCEPT}
-            required={definition.requiresCv}
-            className="mt-1 block min-h-11 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base file:mr-3 file:min-h-9 file:rounded file:border-0 file:bg-slate-200 file:px-3 file:font-medium"
-            aria-invalid={Boolean(errorOf(FIELDS.resume))}
-            aria-describedby={[describedBy(FIELDS.resume, true, errorOf(FIELDS.resume)), state.resumeNeedsReselect ? "apply-resume-again" : null].filter(Boolean).join(" ") || undefined}
-            {...register(FIELDS.resume)}
-          />
-          {state.resumeNeedsReselect && !resumeChosen ? (
-            <p id="apply-resume-again" className="mt-1 text-sm font-medium text-amber-900" data-testid="resume-again">
-              {t("resumeAgain")}
-            </p>
-          ) : null}
-        </Field>
-        <Field
-          name={FIELDS.coverLetter}
-          label={label(FIELDS.coverLetter)}
-          hint={t("coverHint", { max: MAX_COVER_LETTER })}
-          error={errorOf(FIELDS.coverLetter)}
-        >
-          <textarea
-            id={fieldId(FIELDS.coverLetter)}
-            rows={7}
-            maxLength={hydrated ? undefined : MAX_COVER_LETTER}
-            className={inputClass}
-            defaultValue={values[FIELDS.coverLetter] ?? ""}
-            aria-invalid={Boolean(errorOf(FIELDS.coverLetter))}
-            aria-describedby={[describedBy(FIELDS.coverLetter, true, errorOf(FIELDS.coverLetter)), "apply-cover-count"].filter(Boolean).join(" ")}
-            {...register(FIELDS.coverLetter)}
-          />
-          <p
-            id="apply-cover-count"
-            className={`mt-1 text-sm ${coverLetter.length > MAX_COVER_LETTER ? "font-medium text-red-800" : "text-slate-600"}`}
-            aria-live="polite"
-          >
-            {t("coverCount", { count: coverLetter.length, max: MAX_COVER_LETTER })}
-          </p>
-        </Field>
-      </fieldset>
-
-      {definition.questions.length ? (
-        <fieldset className="space-y-5">
-          <legend className="mb-2 text-lg font-semibold text-slate-900">{t("questions", { company: companyName })}</legend>
-          {definition.questions.map((question, i) => (
-            <QuestionField
-              key={answerField(i)}
-              name={answerField(i)}
-              question={question}
-              defaultValue={values[answerField(i)] ?? ""}
-              error={errorOf(answerField(i))}
-              registration={register(answerField(i))}
-            />
-          ))}
-        </fieldset>
-      ) : null}
-
-      {definition.optInJob || definition.optInDatabase ? (
-        <fieldset className="space-y-4">
-          <legend className="mb-2 text-lg font-semibold text-slate-900">{t("yourData")}</legend>
-          <p className="text-sm text-slate-700">
-            {t("dataUse", { company: companyName })}{" "}
-            {privacyPolicyUrl ? (
-              <a href={privacyPolicyUrl} className="font-medium text-brand underline" rel="noopener noreferrer" target="_blank">
-                {t("privacyNewTab")}
-              </a>
-            ) : null}
-          </p>
-          {(
-            [
-              [FIELDS.consentJob, definition.optInJob, t("consentJobText", { company: companyName })],
-              [FIELDS.consentDatabase, definition.optInDatabase, t("consentDatabaseText", { company: companyName })],
-            ] as const
-          )
-            .filter(([, asked]) => asked)
-            .map(([name, , text]) => (
-              <div key={name}>
-                <div className="flex items-start gap-3">
-                  <input
-                    id={fieldId(name)}
-                    type="checkbox"
-                    required
-                    className="mt-1 h-6 w-6 shrink-0 accent-[var(--brand-primary)]"
-                    defaultChecked={values[name] === "on"}
-                    aria-invalid={Boolean(errorOf(name))}
-                    aria-describedby={describedBy(name, false, errorOf(name))}
-                    {...register(name)}
-                  />
-                  <label htmlFor={fieldId(name)} className="text-slate-900">
-                    {text} <span className="text-slate-700">{t("required")}</span>
-                  </label>
-                </div>
-                <FieldError name={name} error={errorOf(name)} />
-              </div>
-            ))}
-        </fieldset>
-      ) : privacyPolicyUrl ? (
-        <p className="text-sm text-slate-700">
-          {t("howWeUse")}{" "}
-          <a href={privacyPolicyUrl} className="font-medium text-brand underline" rel="noopener noreferrer" target="_blank">
-            {t("privacyLink")}
-          </a>
-        </p>
-      ) : null}
+      <AboutYouFieldset {...bindings} countries={countries} defaultCountry={definition.defaultCountry} />
+      <ExperienceFieldset
+        {...bindings}
+        requiresCv={definition.requiresCv}
+        resumeAgain={Boolean(state.resumeNeedsReselect) && !resumeChosen}
+        coverLetterLength={coverLetter.length}
+        hydrated={hydrated}
+      />
+      <QuestionsFieldset {...bindings} questions={definition.questions} companyName={companyName} />
+      <YourDataFieldset
+        {...bindings}
+        optInJob={definition.optInJob}
+        optInDatabase={definition.optInDatabase}
+        companyName={companyName}
+        privacyPolicyUrl={privacyPolicyUrl}
+      />
 
       <div className="border-t border-slate-200 pt-6">
         <button
