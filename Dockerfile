@@ -30,7 +30,8 @@ ENV NODE_ENV=production \
     DATA_DIR=/data
 WORKDIR /app
 COPY --from=build --chown=node:node /app/.next/standalone ./.next/standalone
-COPY --from=build --chown=node:node /app/scripts/server.mjs /app/scripts/upload-gate.mjs /app/scripts/request-hygiene.mjs ./scripts/
+COPY --from=build --chown=node:node /app/scripts/server.mjs /app/scripts/body-admission.mjs /app/scripts/upload-gate.mjs /app/scripts/request-hygiene.mjs ./scripts/
+COPY --from=build --chown=node:node /app/lib/next-adapter.mjs /app/lib/process-state.mjs ./lib/
 RUN mkdir -p /data && chown node:node /data
 USER node
 # Only SQLite (no DATABASE_URL) keeps anything here; with PostgreSQL the container is stateless.

@@ -3,14 +3,13 @@ import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { FALLBACK_POLICY } from "./lib/csp.mjs";
 import { DEFAULT_SEGMENT, LOCALES } from "./lib/i18n/locales";
-import { CACHED_PATHS, CACHED_PER_LANGUAGE, FILTER_KEYS, LOCALIZED_PATHS, PUBLIC_CACHE_CONTROL } from "./lib/page-cache/policy";
-import { UPLOAD_BODY_BYTES } from "./lib/routes";
+import { cachedSources, defaultLanguageSources, FILTER_KEYS, localeParam, PUBLIC_CACHE_CONTROL, UPLOAD_BODY_BYTES } from "./lib/routes";
 
 const require = createRequire(import.meta.url);
 // next-intl reads each page's catalog through this (lib/i18n/request.ts).
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 /** A language prefix in a path pattern: /:locale(en|de|fr|es). */
-const LOCALE_PARAM = `:locale(${LOCALES.join("|")})`;
+const LOCALE_PARAM = localeParam(LOCALES);
 
 const nextConfig: NextConfig = {
   // Deployed as a standalone Node.js server (scripts/server.mjs runs it).
@@ -33,7 +32,7 @@ const nextConfig: NextConfig = {
         ...FILTER_KEYS.map((key) => ({ source: "/", has: [{ type: "query" as const, key }], destination: `/${DEFAULT_SEGMENT}/search` })),
         ...FILTER_KEYS.map((key) => ({ source: `/${LOCALE_PARAM}`, has: [{ type: "query" as const, key }], destination: "/:locale/search" })),
         // The default language's pages have no prefix: they live under app/[locale] as "_".
-        ...LOCALIZED_PATHS.map((source) => ({ source, destination: `/${DEFAULT_SEGMENT}${source === "/" ? "" : source}` })),
+        ...defaultLanguageSources().map((source) => ({ source, destination: `/${DEFAULT_SEGMENT}${source === "/" ? "" : source}` })),
       ],
       afterFiles: [],
       fallback: [],
@@ -55,13 +54,12 @@ const nextConfig: NextConfig = {
       // would be enforced too and block them. API routes get this-origin-only scripts; the
       // branding images set their own (nothing at all may run).
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: FALLBACK_POLICY }] },
-      // The same for every visitor, so a CDN may keep them (lib/page-cache/policy.ts). Errors
-      // still go out as private, no-store: Next sets that on them itself.
-      // A listing with search words or filters is rendered per request for one visitor: never
-      // shared (it carries a nonce), so the plain listing's header must not reach it.
-      ...[...CACHED_PATHS, ...CACHED_PER_LANGUAGE.map((p) => `/${LOCALE_PARAM}${p === "/" ? "" : p}`)].map((source) => ({
+      // The same for every visitor, so a CDN may keep them (lib/routes.ts). Errors still go out
+      // as private, no-store: Next sets that on them itself. A listing with search words or
+      // filters is rendered per request for one visitor: never shared (it carries a nonce).
+      ...cachedSources(LOCALES).map(({ source, listing }) => ({
         source,
-        ...(source === "/" || source === `/${LOCALE_PARAM}` ? { missing: FILTER_KEYS.map((key) => ({ type: "query" as const, key })) } : {}),
+        ...(listing ? { missing: FILTER_KEYS.map((key) => ({ type: "query" as const, key })) } : {}),
         headers: [{ key: "Cache-Control", value: PUBLIC_CACHE_CONTROL }],
       })),
     ];

@@ -20,21 +20,31 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// Kept literal, every entry whole: Next reads it at build time. Nothing with a body or a
-// matches (the `missing` list). Filtered listings are "/" with one of the filter keys
-// of lib/page-cache/policy.ts (FILTER_KEYS), rewritten to /search after this runs. Each page
-// is here twice: unprefixed (the default language) and with a language prefix (lib/i18n/locales
-// LOCALES, which a unit test holds this list to).
+// Kept literal, every entry whole: Next reads it at build time. It is what lib/routes.ts's
+// proxyMatcher() derives from the route table (every page rendered per request, in every
+// language, and the filtered listing, rewritten to /search after this runs); a unit test holds
+// the two together and prints the entries to paste when a page is added. Nothing with a body
+// matches (the `missing` list): the proxy buffers what it matches.
 export const config = {
   matcher: [
-    { source: "/admin", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
-    { source: "/admin/:path*", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
     { source: "/search", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/:locale(en|de|fr|es)/search", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
     { source: "/jobs/:slug/apply", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/:locale(en|de|fr|es)/jobs/:slug/apply", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
     { source: "/jobs/:slug/applied", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
-    { source: "/r/:code", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/:locale(en|de|fr|es)/jobs/:slug/applied", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
     { source: "/accessibility", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
-    { source: "/alerts/:path*", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/:locale(en|de|fr|es)/accessibility", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/alerts/new", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/:locale(en|de|fr|es)/alerts/new", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/alerts/confirm", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/:locale(en|de|fr|es)/alerts/confirm", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/alerts/manage", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/:locale(en|de|fr|es)/alerts/manage", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/r/:code", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/admin", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/admin/branding", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/admin/:path*", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
     { source: "/", has: [{ type: "query", key: "q" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
     { source: "/", has: [{ type: "query", key: "department" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
     { source: "/", has: [{ type: "query", key: "country" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
@@ -42,11 +52,6 @@ export const config = {
     { source: "/", has: [{ type: "query", key: "workplace" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
     { source: "/", has: [{ type: "query", key: "schedule" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
     { source: "/", has: [{ type: "query", key: "contract" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
-    { source: "/:locale(en|de|fr|es)/search", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
-    { source: "/:locale(en|de|fr|es)/jobs/:slug/apply", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
-    { source: "/:locale(en|de|fr|es)/jobs/:slug/applied", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
-    { source: "/:locale(en|de|fr|es)/accessibility", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
-    { source: "/:locale(en|de|fr|es)/alerts/:path*", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
     { source: "/:locale(en|de|fr|es)", has: [{ type: "query", key: "q" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
     { source: "/:locale(en|de|fr|es)", has: [{ type: "query", key: "department" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
     { source: "/:locale(en|de|fr|es)", has: [{ type: "query", key: "country" }], missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },

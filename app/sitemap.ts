@@ -3,9 +3,10 @@ import { getBranding } from "@/lib/branding";
 import { env } from "@/lib/env";
 import { localizedPath } from "@/lib/i18n/locales";
 import { getOpenJobs } from "@/lib/jobs";
+import { ROUTES } from "@/lib/routes";
 
 // Served from the page cache; rendered again when the job list or the branding changes. While
-// no job list was ever loaded the public gate answers 503 instead (lib/jobs/gate.ts): crawlers
+// no job list was ever loaded the public gate answers 503 instead (lib/site/gate.ts): crawlers
 // come back later rather than learn that every job is gone. Every page is listed in each
 // language on offer, each entry with its alternates (hreflang) in all of them.
 export const revalidate = 3600;
@@ -18,8 +19,10 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     const alternates = { languages: { ...inEvery(path), "x-default": `${SITE_URL}${path}` } };
     return languages.offered.map((l) => ({ url: `${SITE_URL}${localizedPath(l, languages.defaultLocale, path)}`, ...rest, alternates }));
   };
-  return [
-    ...entries("/", { lastModified: jobs[0]?.postedAt, changeFrequency: "daily", priority: 1 }),
-    ...jobs.flatMap((job) => entries(`/jobs/${job.slug}`, { lastModified: job.postedAt, changeFrequency: "weekly", priority: 0.8 })),
-  ];
+  // The pages the route table lists in the sitemap: a job's page once per open job.
+  return ROUTES.flatMap(({ path, sitemap: listed }) => {
+    if (!listed) return [];
+    if (path === "/jobs/:slug") return jobs.flatMap((job) => entries(`/jobs/${job.slug}`, { lastModified: job.postedAt, ...listed }));
+    return entries(path, { lastModified: path === "/" ? jobs[0]?.postedAt : undefined, ...listed });
+  });
 }

@@ -15,8 +15,7 @@ import { bodyProblem } from "@/lib/front/body-checks";
 import { frontHooks } from "@/lib/front/hooks";
 import { registerHousekeeping, startHousekeeping } from "@/lib/housekeeping";
 import { flushInsights, pruneInsights, startInsights } from "@/lib/insights/collector";
-import { registerLanguageEntry } from "@/lib/i18n/entry";
-import { registerPublicGate } from "@/lib/jobs/gate";
+import { decide } from "@/lib/site/front-door";
 import { log } from "@/lib/log";
 import { mailConfigured, resetTransport } from "@/lib/mail/transport";
 import { startMailWorker } from "@/lib/mail/worker";
@@ -55,9 +54,8 @@ export async function startServer(): Promise<void> {
     logger.fatal({ database: dbKind() }, line);
     process.exit(1);
   }
-  registerPublicGate();
-  registerLanguageEntry();
-  Object.assign(frontHooks(), { admitBody, bodyProblem, fallbackPolicy: FALLBACK_POLICY });
+  // What the HTTP front asks of the app (lib/front/hooks.ts), from the route table.
+  Object.assign(frontHooks(), { decide, admitBody, bodyProblem, fallbackPolicy: FALLBACK_POLICY });
   await startOutboxWorker();
   startSync();
   registerHousekeeping({ name: "rate limits", run: () => pruneRateLimits(24 * 60 * 60 * 1000) });
@@ -72,6 +70,7 @@ export async function startServer(): Promise<void> {
     onShutdown(async () => resetTransport());
   } else logger.info("job alerts are off: no SMTP_URL");
   startHousekeeping();
+  frontHooks().startedAt = Date.now();
 }
 
 export function reportRequestError(

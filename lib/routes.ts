@@ -1,8 +1,11 @@
-// The site's routes and their facts, in one place: which are route handlers (Next.js reads
-// their bodies itself, as a web stream, so nothing may read them first), and which bodies each
-// one takes. The HTTP front's body admission (lib/front/admission.ts) and next.config.ts's action
-// body limit derive from it; a unit test holds the handlers to the files under app/.
-// No "server-only": next.config.ts reads it.
+// The site's routes and their facts, in one table: adding a page is one entry here. Derived
+// from it: next.config.ts's rewrites (languages, the filtered listing), its cache headers and
+// action body limit; the proxy's matcher (held to it by a unit test); the front door's decisions
+// (lib/site/front-door.ts: the 503 gate, the first-visit language redirect, other methods at
+// cached handlers, the body each route takes); the sitemap's pages (app/sitemap.ts). A unit test fails when a
+// page or route handler under app/ is missing from it.
+// No "server-only": next.config.ts and proxy.ts read it.
+import { LOCALES } from "./i18n/locales";
 
 export const KiB = 1024;
 export const MiB = 1024 * KiB;
@@ -11,6 +14,20 @@ export const MiB = 1024 * KiB;
 export const UPLOAD_BODY_BYTES = 51 * MiB;
 /** Three branding images at their largest (lib/branding/images.ts) plus the editor's text. */
 export const BRANDING_BODY_BYTES = 12 * MiB;
+
+/**
+ * For browsers: always ask again (max-age=0). For shared caches (a CDN): keep it a minute,
+ * then serve it stale for up to ten while fetching a fresh copy. The origin itself renders
+ * again on every job-list or branding change (lib/page-cache), so a minute is the most a
+ * CDN lags behind.
+ */
+export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=600";
+
+/**
+ * The listing's filters, as query keys: they make the listing a filtered one, rendered per
+ * request at /search; a job alert keeps the same ones (lib/alerts/filters), in this order.
+ */
+export const FILTER_KEYS = ["q", "department", "country", "city", "workplace", "schedule", "contract"] as const;
 
 /** What a browser's forms and React's action calls send. */
 const FORM_TYPES = ["multipart/form-data", "application/x-www-form-urlencoded", "text/plain"] as const;
@@ -29,80 +46,149 @@ export type BodyRule = {
   handler?: true;
 };
 
-type BodyRoute = { pattern: string; localized?: true; rule: BodyRule };
+export type Route = {
+  /** The path, ":name" one segment, ":path*" any number of them. */
+  path: string;
+  kind: "page" | "handler";
+  /** It exists in every language: unprefixed for the default, /de/… for German (app/[locale]). */
+  localized?: true;
+  /**
+   * "cached": served from the page cache, the same bytes for everyone (a CDN may keep it);
+   * "per-request": rendered for each visitor, with a nonce (proxy.ts). Handlers not cached say neither.
+   */
+  render?: "cached" | "per-request";
+  /** Answered 503 while no job list was ever loaded (lib/site/gate.ts). */
+  gated?: true;
+  /** A first visit here may be sent to the visitor's language (lib/i18n/entry.ts). */
+  firstVisit?: true;
+  /** Answers only GET and HEAD (a cached handler: another method must never take the GET's place). */
+  readOnly?: true;
+  /** The POST body it takes; pages take small forms unless they say more. */
+  body?: BodyRule;
+  /** Listed in the sitemap ("/jobs/:slug": once per open job), in every language on offer. */
+  sitemap?: { changeFrequency: "daily" | "weekly"; priority: number };
+};
 
-/**
- * The route handlers (every route.ts under app/, and the metadata routes): every other path is a page,
- * whose server actions and form posts the front may read before Next.js does.
- */
-export const ROUTE_HANDLERS: ReadonlyArray<{ pattern: string; localized?: true }> = [
-  { pattern: "/api/health" },
-  { pattern: "/api/ready" },
-  { pattern: "/api/revalidate" },
-  { pattern: "/api/insights" },
-  { pattern: "/api/apply/token" },
-  { pattern: "/api/alerts/confirm" },
-  { pattern: "/api/alerts/unsubscribe" },
-  { pattern: "/admin/insights/export" },
-  { pattern: "/branding/images/:hash" },
-  { pattern: "/jobs.json", localized: true },
-  { pattern: "/jobs.rss", localized: true },
-  { pattern: "/jobs/:slug/opengraph-image", localized: true },
-  { pattern: "/sitemap.xml" },
-  { pattern: "/robots.txt" },
-  { pattern: "/icon.svg" },
-];
+const pageForms: BodyRule = { maxBytes: 128 * KiB, types: FORM_TYPES };
+const application: BodyRule = { maxBytes: UPLOAD_BODY_BYTES, types: FORM_TYPES, upload: true };
 
-/**
- * POST bodies per route. A page's server actions post to the page's own path, so the job
- * pages carry the application's limit and the branding editor its images'; every other page
- * takes small forms. Patterns: ":name" is one path segment.
- */
-const BODY_ROUTES: BodyRoute[] = [
-  // navigator.sendBeacon sends a string as text/plain.
-  { pattern: "/api/insights", rule: { maxBytes: 4 * KiB, types: ["text/plain", "application/json"], handler: true } },
-  { pattern: "/api/apply/token", rule: { maxBytes: 4 * KiB, types: ["application/json", "text/plain"], handler: true } },
-  { pattern: "/api/alerts/confirm", rule: { maxBytes: 8 * KiB, types: ["application/x-www-form-urlencoded", "multipart/form-data"], handler: true } },
+export const ROUTES: readonly Route[] = [
+  // The public site, in every language.
+  { path: "/", kind: "page", localized: true, render: "cached", gated: true, firstVisit: true, sitemap: { changeFrequency: "daily", priority: 1 } },
+  { path: "/search", kind: "page", localized: true, render: "per-request", gated: true, firstVisit: true },
+  { path: "/jobs/:slug", kind: "page", localized: true, render: "cached", gated: true, firstVisit: true, body: application, sitemap: { changeFrequency: "weekly", priority: 0.8 } },
+  { path: "/jobs/:slug/apply", kind: "page", localized: true, render: "per-request", gated: true, body: application },
+  { path: "/jobs/:slug/applied", kind: "page", localized: true, render: "per-request", gated: true },
+  { path: "/jobs/:slug/opengraph-image", kind: "handler", localized: true, gated: true },
+  { path: "/accessibility", kind: "page", localized: true, render: "per-request", firstVisit: true },
+  { path: "/alerts/new", kind: "page", localized: true, render: "per-request", firstVisit: true },
+  { path: "/alerts/confirm", kind: "page", localized: true, render: "per-request", firstVisit: true },
+  { path: "/alerts/manage", kind: "page", localized: true, render: "per-request", firstVisit: true },
+  { path: "/jobs.json", kind: "handler", localized: true, render: "cached", gated: true, readOnly: true },
+  { path: "/jobs.rss", kind: "handler", localized: true, render: "cached", gated: true, readOnly: true },
+  { path: "/sitemap.xml", kind: "handler", render: "cached", gated: true, readOnly: true },
+  { path: "/robots.txt", kind: "handler", render: "cached", readOnly: true },
+  { path: "/icon.svg", kind: "handler", readOnly: true },
+  { path: "/r/:code", kind: "page", render: "per-request" },
+  { path: "/branding/images/:hash", kind: "handler" },
+  // HR's area.
+  { path: "/admin", kind: "page", render: "per-request" },
+  { path: "/admin/branding", kind: "page", render: "per-request", body: { maxBytes: BRANDING_BODY_BYTES, types: FORM_TYPES } },
+  { path: "/admin/insights/export", kind: "handler" },
+  { path: "/admin/:path*", kind: "page", render: "per-request" },
+  // The API. navigator.sendBeacon sends a string as text/plain.
+  { path: "/api/insights", kind: "handler", body: { maxBytes: 4 * KiB, types: ["text/plain", "application/json"], handler: true } },
+  { path: "/api/apply/token", kind: "handler", body: { maxBytes: 4 * KiB, types: ["application/json", "text/plain"], handler: true } },
+  { path: "/api/alerts/confirm", kind: "handler", body: { maxBytes: 8 * KiB, types: ["application/x-www-form-urlencoded", "multipart/form-data"], handler: true } },
   // RFC 8058: a mail client's one-click POST is a form ("List-Unsubscribe=One-Click").
-  { pattern: "/api/alerts/unsubscribe", rule: { maxBytes: 8 * KiB, types: FORM_TYPES, handler: true } },
+  { path: "/api/alerts/unsubscribe", kind: "handler", body: { maxBytes: 8 * KiB, types: FORM_TYPES, handler: true } },
   // A webhook's body is read by nobody (it is a signal to refresh), but senders send one.
-  { pattern: "/api/revalidate", rule: { maxBytes: 64 * KiB, types: "*", handler: true } },
-  { pattern: "/jobs/:slug", localized: true, rule: { maxBytes: UPLOAD_BODY_BYTES, types: FORM_TYPES, upload: true } },
-  { pattern: "/jobs/:slug/apply", localized: true, rule: { maxBytes: UPLOAD_BODY_BYTES, types: FORM_TYPES, upload: true } },
-  { pattern: "/admin/branding", rule: { maxBytes: BRANDING_BODY_BYTES, types: FORM_TYPES } },
+  { path: "/api/revalidate", kind: "handler", body: { maxBytes: 64 * KiB, types: "*", handler: true } },
+  { path: "/api/health", kind: "handler" },
+  { path: "/api/ready", kind: "handler" },
 ];
 
-/** Any other page's forms (sign-in, alerts, the admin's small forms) are small. */
-const DEFAULT_FORM_RULE: BodyRule = { maxBytes: 128 * KiB, types: FORM_TYPES };
-/** A route handler that takes no body (GET only) gets none worth the name. */
-const HANDLER_NO_BODY_RULE: BodyRule = { maxBytes: 16 * KiB, types: "*", handler: true };
-/** Other methods than POST take no body worth the name (the app answers none of them with one). */
-const NO_BODY_RULE: BodyRule = { maxBytes: 16 * KiB, types: "*" };
+/** The language prefix a localized route may carry: /de, or /_ (the default's, after the rewrite). */
+const LOCALE_PREFIX = `(?:/(?:${LOCALES.join("|")}|_))?`;
 
-/** The language prefixes a localized route may carry (lib/i18n/locales LOCALES, and "_" after the rewrite). */
-const LOCALE_PREFIX = "(?:/(?:[a-z]{2}|_))?";
-
-function compile({ pattern, localized }: { pattern: string; localized?: true }): RegExp {
-  const body = pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/:[a-zA-Z]+/g, "[^/]+");
+function compile({ path, localized }: Route): RegExp {
+  const body = path
+    .replace(/[.+?^${}()|[\]\\]/g, "\\$&")
+    .replace(/\/:[a-zA-Z]+\*/g, "(?:/.*)?")
+    .replace(/:[a-zA-Z]+/g, "[^/]+");
   // Next adds a hash to a metadata image's address (opengraph-image-1a2b3c).
-  const suffix = pattern.endsWith("-image") ? "(?:-[\\w-]+)?" : "";
-  return new RegExp(`^${localized ? LOCALE_PREFIX : ""}${body}${suffix}/?$`);
+  const suffix = path.endsWith("-image") ? "(?:-[\\w-]+)?" : "";
+  const root = path === "/" ? (localized ? `^${LOCALE_PREFIX}/?$` : "^/$") : null;
+  return new RegExp(root ?? `^${localized ? LOCALE_PREFIX : ""}${body}${suffix}/?$`);
 }
 
-const COMPILED = BODY_ROUTES.map((route) => ({ regex: compile(route), rule: route.rule }));
-const HANDLERS = ROUTE_HANDLERS.map(compile);
+const COMPILED = ROUTES.map((route) => ({ route, regex: compile(route) }));
+
+/** The route a path is served by (the first entry that matches), or null (a 404). */
+export function routeOf(pathname: string): Route | null {
+  return COMPILED.find((r) => r.regex.test(pathname))?.route ?? null;
+}
 
 /** True when a path is served by a route handler (not a page). */
-export const isRouteHandler = (pathname: string) => HANDLERS.some((regex) => regex.test(pathname));
+export const isRouteHandler = (pathname: string) => routeOf(pathname)?.kind === "handler";
 
-/** The body rule for a request: its route's, else the small forms' (POST) or none to speak of. */
+/** A page or a route handler not cached takes no body worth the name for other methods. */
+const NO_BODY: BodyRule = { maxBytes: 16 * KiB, types: "*" };
+
+/** The body rule for a request: its route's, else the small forms' (a page's POST) or none to speak of. */
 export function bodyRuleFor(method: string, pathname: string): BodyRule {
-  const handler = isRouteHandler(pathname);
-  if (method !== "POST") return handler ? HANDLER_NO_BODY_RULE : NO_BODY_RULE;
-  return COMPILED.find((r) => r.regex.test(pathname))?.rule ?? (handler ? HANDLER_NO_BODY_RULE : DEFAULT_FORM_RULE);
+  const route = routeOf(pathname);
+  const handler = route?.kind === "handler";
+  if (method !== "POST") return handler ? { ...NO_BODY, handler: true } : NO_BODY;
+  if (route?.body) return route.body;
+  return handler ? { ...NO_BODY, handler: true } : pageForms;
 }
 
 /** The media type of a Content-Type header, lower case, without parameters. */
 export function mediaTypeOf(contentType: string | undefined): string {
   return (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
+// --- Derived for next.config.ts and proxy.ts -----------------------------------------------
+
+/** A language prefix in a path pattern, for Next's rewrites and headers: /:locale(en|de|fr|es). */
+export const localeParam = (locales: readonly string[]) => `:locale(${locales.join("|")})`;
+
+/** Next's path pattern of a route (":path*" stays; the rest is already Next's syntax). */
+const nextSource = (path: string) => path;
+
+/** The sources Next serves with PUBLIC_CACHE_CONTROL (a CDN may keep them), in every language. */
+export function cachedSources(locales: readonly string[]): Array<{ source: string; listing: boolean }> {
+  return ROUTES.filter((r) => r.render === "cached").flatMap((r) => {
+    const own = { source: nextSource(r.path), listing: r.path === "/" };
+    if (!r.localized) return [own];
+    return [own, { source: `/${localeParam(locales)}${r.path === "/" ? "" : nextSource(r.path)}`, listing: r.path === "/" }];
+  });
+}
+
+/**
+ * The unprefixed sources of the default language's pages and feeds, rewritten to app/[locale]'s
+ * "_" segment. Everything below /jobs/ is one entry (a job's Open Graph image has a hash in its name).
+ */
+export function defaultLanguageSources(): string[] {
+  const localized = ROUTES.filter((r) => r.localized).map((r) => nextSource(r.path));
+  return [...localized.filter((p) => !p.startsWith("/jobs/")), "/jobs/:path*"];
+}
+
+/**
+ * The proxy's matcher (proxy.ts), which Next reads literally at build time: every page rendered
+ * per request, in every language, and the filtered listing (the plain listing with a filter key,
+ * rewritten to /search after the proxy runs). Nothing with a body goes through the proxy: it
+ * buffers what it matches (the `missing` conditions).
+ */
+export function proxyMatcher(locales: readonly string[]) {
+  const missing = [
+    { type: "header" as const, key: "next-action" },
+    { type: "header" as const, key: "content-type" },
+  ];
+  const lang = `/${localeParam(locales)}`;
+  const perRequest = ROUTES.filter((r) => r.kind === "page" && r.render === "per-request");
+  const pages = perRequest.flatMap((r) => (r.localized ? [r.path, `${lang}${r.path}`] : [r.path]));
+  const filtered = ["/", lang].flatMap((source) => FILTER_KEYS.map((key) => ({ source, has: [{ type: "query" as const, key }], missing })));
+  return [...pages.map((source) => ({ source, missing })), ...filtered];
 }

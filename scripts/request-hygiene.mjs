@@ -1,46 +1,10 @@
 // @ts-check
-// Requests Next.js would answer with a 500 because they are malformed, answered 400 (or
-// repaired) before Next.js sees them. The framework reads a bad body or header the way it
-// reads a bug in our code; these checks make it the client's mistake it is:
-//   - a path that does not decode (a stray %) is refused;
-//   - a cached feed, the sitemap, robots.txt or the icon sent another method than GET or HEAD
-//     is answered here (methodAnswer), so the answer never takes the GET's place in the cache;
-//   - a router-state header (client navigations) that is not what Next's router sends is
-//     refused: it is the client's claim of what it already holds;
-//   - a body is read here only within its route's cap (lib/routes.ts, asked through the app's
-//     body admission), and its framing is checked by the app (lib/front/body-checks.ts) before
-//     Next.js reads it. Bytes read are put back in the stream, untouched.
-
-/**
- * The route handlers served from the page cache: the feeds in every language (/_ is the
- * default's, after the rewrite), the sitemap, robots.txt and the icon.
- */
-const CACHED_ROUTE = /^(?:\/[a-z]{2}|\/_)?\/jobs\.(?:json|rss)$|^\/(?:sitemap\.xml|robots\.txt|icon\.svg)$/;
-const ALLOWED = "GET, HEAD, OPTIONS";
-
-/**
- * Another method than GET or HEAD at a cached route handler, answered here. Next.js keeps what
- * any method gets from such a route under the same cache key as the GET: an OPTIONS on a cold
- * entry gets a 500 (Next rebuilds its own 204 with a body, vercel/next.js#49005), and every GET
- * after it is served that answer in place of the feed until the pages are rendered again.
- * OPTIONS gets what is allowed (the JSON feed may be read from other sites); the rest a 405.
- * @param {string} method @param {string} pathname
- * @returns {{ status: number; headers: Record<string, string>; body: string } | null}
- */
-export function methodAnswer(method, pathname) {
-  if (method === "GET" || method === "HEAD" || !CACHED_ROUTE.test(pathname)) return null;
-  if (method === "OPTIONS") {
-    /** @type {Record<string, string>} */
-    const headers = { allow: ALLOWED };
-    if (pathname.endsWith("/jobs.json")) Object.assign(headers, { "access-control-allow-origin": "*", "access-control-allow-methods": "GET, HEAD" });
-    return { status: 204, headers, body: "" };
-  }
-  return {
-    status: 405,
-    headers: { allow: ALLOWED, "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
-    body: `${pathname} can only be read (${ALLOWED}).\n`,
-  };
-}
+// The HTTP front's own small rules, before and around Next.js:
+//   - a path that does not decode (a stray %) is refused with a 400, not Next's 500;
+//   - the client's address, from the socket or the trusted proxies (TRUST_PROXY_HOPS);
+//   - reading a body without taking it from Next.js (peek, put back untouched);
+//   - every answer: an HTML page carries a script policy, a redirect is never shared (guardAnswer);
+//   - the one small page the front answers with itself.
 
 /** @typedef {import("node:http").IncomingMessage} Request */
 /** @typedef {{ status: 400; reason: string }} Refusal */
@@ -53,53 +17,6 @@ export function pathProblem(url) {
     return null;
   } catch {
     return "the address is not valid";
-  }
-}
-
-const PARAM_TYPES = new Set(["c", "ci(..)(..)", "ci(.)", "ci(..)", "ci(...)", "oc", "d", "di(..)(..)", "di(.)", "di(..)", "di(...)"]);
-const REFRESH_MARKERS = new Set(["refetch", "inside-shared-layout", "metadata-only"]);
-
-/**
- * The shape Next's router gives the segments it holds (its FlightRouterState):
- * [segment, { slot: tree }, url?, refresh marker?, flags?, string?], a segment being a name or
- * [param, value, type, static siblings].
- * @param {unknown} node @param {number} depth
- * @returns {boolean}
- */
-function isRouterTree(node, depth = 0) {
-  if (!Array.isArray(node) || node.length < 2 || node.length > 6 || depth > 200) return false;
-  const [segment, slots, url, refresh, flags, extra] = node;
-  const segmentOk =
-    typeof segment === "string" ||
-    (Array.isArray(segment) &&
-      segment.length === 4 &&
-      typeof segment[0] === "string" &&
-      typeof segment[1] === "string" &&
-      PARAM_TYPES.has(segment[2]) &&
-      (segment[3] === null || (Array.isArray(segment[3]) && segment[3].every((s) => typeof s === "string"))));
-  // Next reads the slots as a record: any object (an array too), each value a tree.
-  if (!segmentOk || !slots || typeof slots !== "object") return false;
-  if (url !== undefined && url !== null && !(Array.isArray(url) && url.length === 2 && url.every((u) => typeof u === "string"))) return false;
-  if (refresh !== undefined && refresh !== null && !REFRESH_MARKERS.has(/** @type {string} */ (refresh))) return false;
-  if (flags !== undefined && flags !== null && typeof flags !== "number") return false;
-  if (extra !== undefined && typeof extra !== "string") return false;
-  return Object.values(slots).every((child) => isRouterTree(child, depth + 1));
-}
-
-/**
- * Why a router-state header (the segments a client says it holds) cannot be what Next's router
- * sends, or null when it can (or is absent). Next refuses such a header with a 500; here it is
- * the client's mistake, a 400.
- * @param {string | string[] | undefined} value
- */
-export function routerStateProblem(value) {
-  if (value === undefined) return null;
-  // Next's own limit is 40,000 characters.
-  if (typeof value !== "string" || value.length > 40_000) return "the router state header is not valid";
-  try {
-    return isRouterTree(JSON.parse(decodeURIComponent(value))) ? null : "the router state header is not valid";
-  } catch {
-    return "the router state header is not valid";
   }
 }
 
@@ -191,3 +108,61 @@ export function badRequest(reason, fromScript) {
   if (fromScript) return { status: 400, headers: { "content-type": "text/plain; charset=utf-8" }, body: text };
   return { status: 400, headers: { "content-type": "text/html; charset=utf-8" }, body: frontPage("That request could not be read", [text, "If you were sending a form, go back and send it again."]) };
 }
+
+/**
+ * The client's address: the socket's, or the one the outermost of `hops` trusted proxies
+ * received the request from (each appends to X-Forwarded-For).
+ * @param {import("node:http").IncomingMessage} req @param {number} hops
+ */
+export function clientAddress(req, hops) {
+  const socket = req.socket.remoteAddress || "unknown";
+  if (!hops) return socket;
+  const forwarded = String(req.headers["x-forwarded-for"] ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  return forwarded.at(-hops) ?? forwarded[0] ?? socket;
+}
+
+/**
+ * Whatever answers, two rules hold for every response this server sends: an HTML page carries a
+ * Content-Security-Policy (the app's, or else this origin's scripts only), and a redirect is
+ * never stored by a shared cache. Node sends headers through writeHead, also when the app only
+ * called setHeader, so the rules are applied there.
+ * @param {import("node:http").ServerResponse} res @param {() => string | undefined} fallbackPolicy
+ */
+export function guardAnswer(res, fallbackPolicy) {
+  const writeHead = res.writeHead;
+  /** @type {(...args: unknown[]) => import("node:http").ServerResponse} */
+  const guarded = function (/** @type {unknown[]} */ ...args) {
+    const status = Number(args[0]);
+    const at = typeof args[1] === "string" ? 2 : 1;
+    const given = args[at];
+    /** @param {string} name */
+    const headerOf = (name) => {
+      if (given && typeof given === "object" && !Array.isArray(given)) {
+        const key = Object.keys(given).find((k) => k.toLowerCase() === name);
+        if (key) return String(/** @type {Record<string, unknown>} */ (given)[key]);
+      }
+      if (Array.isArray(given)) {
+        for (let i = 0; i < given.length; i += 2) if (String(given[i]).toLowerCase() === name) return String(given[i + 1]);
+      }
+      const own = res.getHeader(name);
+      return own === undefined ? undefined : String(own);
+    };
+    /** @param {string} name @param {string} value */
+    const put = (name, value) => {
+      if (given && typeof given === "object" && !Array.isArray(given)) {
+        const record = /** @type {Record<string, unknown>} */ (given);
+        for (const key of Object.keys(record)) if (key.toLowerCase() === name) delete record[key];
+        record[name] = value;
+      } else if (Array.isArray(given)) {
+        for (let i = given.length - 2; i >= 0; i -= 2) if (String(given[i]).toLowerCase() === name) given.splice(i, 2);
+        given.push(name, value);
+      } else res.setHeader(name, value);
+    };
+    if (status >= 300 && status < 400 && status !== 304) put("cache-control", "private, no-store");
+    const policy = fallbackPolicy();
+    if (policy && /^text\/html/i.test(headerOf("content-type") ?? "") && !headerOf("content-security-policy")) put("content-security-policy", policy);
+    return writeHead.apply(res, /** @type {Parameters<typeof writeHead>} */ (args));
+  };
+  res.writeHead = /** @type {typeof res.writeHead} */ (guarded);
+}
+

@@ -2,7 +2,8 @@
 // Admission control for uploads (applications with their resume), applied before Next.js reads
 // them. A server action holds a whole upload in memory (measured at ~6-7x the body size), so the
 // bytes in flight are capped (UPLOADS_IN_FLIGHT_MAX_MB), and nobody can hold that cap hostage:
-//   - one client (an address, an IPv6 /64) holds at most two uploads and one upload's worth of it;
+//   - one client (an address, an IPv6 /64: one office behind a NAT, say) holds at most a quarter
+//     of the room, or one upload whatever its size when it holds nothing else;
 //   - a share is kept for ordinary applications (bodies up to SMALL_UPLOAD_BYTES): large
 //     declared bodies can never take all of it;
 //   - a request that does not fit waits (nothing of it is read) up to `waitMs`, first come first
@@ -13,9 +14,9 @@
 import { frontPage } from "./request-hygiene.mjs";
 
 /**
- * @typedef {{ ceilingBytes: number; waitMs?: number; smallUploadBytes?: number; perClientUploads?: number }} GateOptions
+ * @typedef {{ ceilingBytes: number; waitMs?: number; smallUploadBytes?: number }} GateOptions
  * @typedef {{ outcome: "pass"; release: () => void } | { outcome: "busy" | "too-large" }} Admission
- * @typedef {{ size: number; client: string; limit: number; resolve: (admission: Admission) => void; timer: NodeJS.Timeout }} Waiter
+ * @typedef {{ size: number; client: string; resolve: (admission: Admission) => void; timer: NodeJS.Timeout }} Waiter
  */
 
 /** Ordinary applications: a resume of a few megabytes and the form's text. */
@@ -25,7 +26,8 @@ export const SMALL_UPLOAD_BYTES = 4 * 1024 * 1024;
 export function createUploadGate(options) {
   const waitMs = options.waitMs ?? 30_000;
   const smallBytes = options.smallUploadBytes ?? SMALL_UPLOAD_BYTES;
-  const perClientUploads = options.perClientUploads ?? 2;
+  // One client's share of the room.
+  const perClientBytes = options.ceilingBytes / 4;
   // Large bodies may use the ceiling less this share, so ordinary applications always find room.
   const smallShare = Math.min(options.ceilingBytes / 2, Math.max(options.ceilingBytes / 4, 4 * smallBytes));
   let inFlight = 0;
@@ -38,11 +40,10 @@ export function createUploadGate(options) {
   /** @type {Waiter[]} */
   const waiting = [];
 
-  /** @param {number} size @param {string} client @param {number} limit the route's body limit */
-  function fits(size, client, limit) {
+  /** @param {number} size @param {string} client */
+  function fits(size, client) {
     const mine = clients.get(client) ?? { count: 0, bytes: 0 };
-    if (mine.count >= perClientUploads) return false;
-    if (mine.count > 0 && mine.bytes + size > limit) return false;
+    if (mine.count > 0 && mine.bytes + size > perClientBytes) return false;
     // One request always goes through when nothing else is in flight, so a ceiling set below
     // the body limit cannot refuse every upload forever.
     if (inFlight === 0) return true;
@@ -83,7 +84,7 @@ export function createUploadGate(options) {
   function pump() {
     for (let i = 0; i < waiting.length; ) {
       const waiter = /** @type {Waiter} */ (waiting[i]);
-      if (!fits(waiter.size, waiter.client, waiter.limit)) {
+      if (!fits(waiter.size, waiter.client)) {
         i++;
         continue;
       }
@@ -106,7 +107,7 @@ export function createUploadGate(options) {
         refused++;
         return Promise.resolve({ outcome: "too-large" });
       }
-      if (fits(size, client, limit) && waiting.length === 0) return Promise.resolve(take(size, client));
+      if (fits(size, client) && waiting.length === 0) return Promise.resolve(take(size, client));
       return new Promise((resolve) => {
         const timer = setTimeout(() => {
           const at = waiting.indexOf(waiter);
@@ -116,7 +117,7 @@ export function createUploadGate(options) {
         }, waitMs);
         timer.unref();
         /** @type {Waiter} */
-        const waiter = { size, client, limit, resolve, timer };
+        const waiter = { size, client, resolve, timer };
         waiting.push(waiter);
         pump();
       });

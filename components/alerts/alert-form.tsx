@@ -8,7 +8,7 @@ import { useActionState } from "react";
 import { subscribeAlertAction } from "@/app/[locale]/(browse)/alerts/actions";
 import type { AlertFormState } from "@/lib/alerts/form";
 import type { AlertFilters } from "@/lib/alerts/filters";
-import { FILTER_KEYS } from "@/lib/page-cache/policy";
+import { FILTER_KEYS } from "@/lib/routes";
 
 type Props = {
   filters: AlertFilters;

@@ -6,7 +6,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { label, matches, type Filters } from "@/lib/jobs/search";
 import type { Job } from "@/lib/jobs/types";
-import { FILTER_KEYS } from "@/lib/page-cache/policy";
+import { FILTER_KEYS } from "@/lib/routes";
 
 /** One line of text: no control characters (a header injection needs a line break). */
 const line = (name: string, max: number) =>

@@ -1,7 +1,7 @@
 // The job-alert forms' state and input parsing, shared by the server actions and the forms
 // (no secrets here). Input is read whole and checked: too long, line breaks where none belong,
 // or not an email address, and the person gets a sentence saying which, with what they typed.
-import { FILTER_KEYS } from "@/lib/page-cache/policy";
+import { FILTER_KEYS } from "@/lib/routes";
 import { alertFiltersSchema, canonicalFilters, type AlertFilters } from "./filters";
 
 export type AlertFormState = {

@@ -13,7 +13,7 @@ import { translator } from "@/lib/i18n/translator";
 import { peek } from "@/lib/rate-limit";
 import { bodyRuleFor, mediaTypeOf, MiB } from "@/lib/routes";
 import type { BodyAdmission, FrontRequest, PlainAnswer } from "./hooks";
-import { refusalPage } from "./pages";
+import { refusalPage } from "@/lib/site/pages";
 
 function refuse(request: FrontRequest, status: number, title: string, text: string, extra: Record<string, string> = {}): BodyAdmission {
   // React's action calls (the next-action header) get the sentence alone, as text/plain (Next
@@ -57,7 +57,8 @@ export async function admitBody(request: FrontRequest): Promise<BodyAdmission> {
   if (!rule.upload) return { kind: "read", maxBytes: rule.maxBytes, clientKey: client };
   // Over the applications' limit already: refused before the body (and its resume) is read.
   const config = env();
-  const used = await peek(applyRateKey(client), APPLY_WINDOW_MS);
+  // With the database away the count is unknown: the action itself then says nothing was saved.
+  const used = await peek(applyRateKey(client), APPLY_WINDOW_MS).catch(() => 0);
   if (used >= config.APPLY_RATE_LIMIT_PER_MINUTE) {
     const { locale } = splitLocale(request.pathname);
     const t = translator(locale ?? (offeredLanguages() ?? ALL_LANGUAGES).defaultLocale);

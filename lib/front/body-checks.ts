@@ -7,28 +7,12 @@
 import "server-only";
 import busboy from "busboy";
 import type { IncomingHttpHeaders } from "node:http";
+import { plainReply } from "@/lib/next-adapter.mjs";
 
 /** The boundary of a multipart Content-Type (RFC 2046: 1 to 70 characters), or null. */
 export function boundaryOf(type: string): string | null {
   const match = /;\s*boundary=(?:"([^"]{1,70})"|([^\s;"]{1,70}))\s*(?:;|$)/i.exec(type);
   return match ? (match[1] ?? match[2] ?? null) : null;
-}
-
-/**
- * What React sends as a text body for an action called with plain values: a JSON array of the
- * arguments. A string starting with "$" there is a reference to another part, which a text
- * body cannot have (a browser escapes a literal "$" as "$$"), except these plain values.
- */
-export function plainReply(value: unknown): boolean {
-  if (!Array.isArray(value)) return false;
-  const PLAIN = /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|n-?\d+$|D)/;
-  const ok = (v: unknown): boolean => {
-    if (typeof v === "string") return !v.startsWith("$") || PLAIN.test(v);
-    if (Array.isArray(v)) return v.every(ok);
-    if (v && typeof v === "object") return Object.entries(v).every(([k, x]) => !k.startsWith("$") && ok(x));
-    return true;
-  };
-  return ok(value);
 }
 
 function parses(body: Buffer, headers: IncomingHttpHeaders): Promise<boolean> {
@@ -68,7 +52,13 @@ export async function bodyProblem({ method, headers, body, start }: BodySample):
   if (!multipart) return null;
   const boundary = boundaryOf(type);
   if (!boundary) return "the form's content type names no boundary";
-  if (body !== null) return (await parses(body, headers)) ? null : "the form's body could not be read";
+  if (body !== null) {
+    // What a browser sends: the first boundary at once, and the closing one (an empty form is
+    // the closing one alone). Parsers differ on the rest; Next's (undici's) would fail with a 500.
+    const text = body.toString("latin1");
+    const framed = (text.startsWith(`--${boundary}\r\n`) && text.includes(`\r\n--${boundary}--`)) || text.startsWith(`--${boundary}--`);
+    return framed && (await parses(body, headers)) ? null : "the form's body could not be read";
+  }
   const opening = Buffer.from(`--${boundary}\r\n`);
   return start.subarray(0, opening.length).equals(opening) ? null : "the form's body does not begin with its boundary";
 }

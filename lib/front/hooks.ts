@@ -3,7 +3,7 @@
 // registers them at start (lib/boot.ts); the front reads them with frontHooks() in JSDoc.
 // No "server-only": scripts/server.mjs reads the types.
 import type { IncomingHttpHeaders } from "node:http";
-import { processSingleton } from "@/lib/process-state";
+import { processSingleton } from "@/lib/process-state.mjs";
 
 /** An answer the front sends itself instead of handing the request to Next.js. */
 export type PlainAnswer = { status: number; headers: Record<string, string>; body: string };
@@ -30,12 +30,15 @@ export type FrontHooks = {
    * `body` is the whole body the front read, or null for an upload, whose first bytes are `start`.
    */
   bodyProblem?: (sample: { method: string; headers: IncomingHttpHeaders; body: Buffer | null; start: Buffer }) => Promise<string | null>;
-  /** null to go on to Next.js, or a promise of an answer instead (lib/jobs/gate.ts: a 503 while no job list was ever loaded). */
-  publicGate?: (pathname: string) => Promise<PlainAnswer | null> | null;
-  /** A first visit sent to the visitor's language (lib/i18n/entry.ts), or null. */
-  languageEntry?: (request: Pick<FrontRequest, "pathname" | "search" | "headers">) => PlainAnswer | null;
+  /**
+   * The answer to send instead of Next's, or null to go on (lib/site/front-door.ts: other
+   * methods at read-only handlers, the first-visit language redirect, the 503 gate).
+   */
+  decide?: (request: Omit<FrontRequest, "client">) => PlainAnswer | Promise<PlainAnswer | null> | null;
   /** The policy an HTML answer gets when nothing gave it one (lib/csp.mjs FALLBACK_POLICY: this origin's scripts only). */
   fallbackPolicy?: string;
+  /** When start-up finished (lib/boot.ts); /api/ready answers 503 until then. */
+  startedAt?: number;
   /** Work to finish before the process exits (lib/shutdown.ts). */
   shutdown: Array<() => Promise<unknown>>;
 };

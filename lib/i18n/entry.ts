@@ -1,5 +1,5 @@
-// A first visit in the visitor's language. The HTTP front (scripts/server.mjs) asks this before
-// Next.js runs: a GET of an unprefixed public page, from a browser that has no language cookie
+// A first visit in the visitor's language. The front door (lib/site/front-door.ts) asks this
+// before Next.js runs: a GET of an unprefixed public page, from a browser that has no language cookie
 // yet and prefers (Accept-Language) another language on offer, is sent to that language's URL
 // once (307), and the cookie is set so it never happens again. The pages themselves stay the
 // same bytes for everyone, so the page cache is untouched; a prefixed URL, a visitor with the
@@ -8,7 +8,8 @@
 import "server-only";
 import { match } from "@formatjs/intl-localematcher";
 import Negotiator from "negotiator";
-import { frontHooks, type PlainAnswer } from "@/lib/front/hooks";
+import type { PlainAnswer } from "@/lib/front/hooks";
+import { routeOf } from "@/lib/routes";
 import { LOCALE_COOKIE, localizedPath, splitLocale } from "./locales";
 import { offeredLanguages } from "./offered";
 
@@ -16,15 +17,13 @@ export type EntryRequest = { pathname: string; search: string; headers: Record<s
 export type EntryAnswer = PlainAnswer;
 const YEAR = 365 * 24 * 60 * 60;
 
-/** The public pages a first visit may arrive at (the feeds and the API are not pages). */
-const isPage = (p: string) => p === "/" || p === "/search" || p === "/accessibility" || /^\/jobs\/[^/]+$/.test(p) || p.startsWith("/alerts/");
-
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
 export function languageEntry({ pathname, search, headers }: EntryRequest): EntryAnswer | null {
   const languages = offeredLanguages();
   if (!languages || languages.offered.length < 2) return null;
-  if (splitLocale(pathname).locale || !isPage(pathname)) return null;
+  // Only unprefixed pages the route table marks for it (lib/routes.ts).
+  if (splitLocale(pathname).locale || !routeOf(pathname)?.firstVisit) return null;
   if (headers["next-action"] || headers["next-router-prefetch"] || headers["rsc"] || first(headers["sec-purpose"]).includes("prefetch")) return null;
   if (new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=`).test(first(headers.cookie))) return null;
   const requested = new Negotiator({ headers: { "accept-language": first(headers["accept-language"]) } }).languages();
@@ -51,7 +50,4 @@ export function languageEntry({ pathname, search, headers }: EntryRequest): Entr
   };
 }
 
-/** Called once at start (lib/boot.ts). */
-export function registerLanguageEntry(): void {
-  frontHooks().languageEntry = languageEntry;
-}
+

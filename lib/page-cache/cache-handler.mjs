@@ -17,15 +17,16 @@
 import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import { contentSecurityPolicy } from "../csp.mjs";
+import { cacheEntry } from "../next-adapter.mjs";
+import { peekProcessSingleton } from "../process-state.mjs";
 
-const GENERATION = Symbol.for("careers.page-generation");
+
 const MiB = 1024 * 1024;
 const maxMiB = Number(process.env.PAGE_CACHE_MAX_MB) > 0 ? Number(process.env.PAGE_CACHE_MAX_MB) : 64;
 
 /** The current generation, or 0 before the app has set one. */
 function generation() {
-  const holder = /** @type {{ [GENERATION]?: { value: number } }} */ (/** @type {unknown} */ (globalThis));
-  return holder[GENERATION]?.value ?? 0;
+  return /** @type {{ value: number } | undefined} */ (peekProcessSingleton("page-generation"))?.value ?? 0;
 }
 
 /** @param {unknown} value */
@@ -43,7 +44,9 @@ function bytes(value) {
 
 /** @param {Record<string, unknown>} data */
 function sizeOf(data) {
-  return 1024 + bytes(data.html) + bytes(data.rscData) + bytes(data.segmentData) + bytes(data.body) + bytes(data.postponed);
+  let total = 1024;
+  for (const part of cacheEntry.parts(data)) total += bytes(part);
+  return total;
 }
 
 /**
@@ -120,17 +123,17 @@ export default class PageCacheHandler {
   async set(key, data) {
     const startedIn = /** @type {number | undefined} */ (renderedFrom.get(key));
     renderedFrom.delete(key);
-    if (!data || (typeof data.status === "number" && data.status >= 500)) {
+    const status = data ? cacheEntry.status(data) : null;
+    if (!data || (status !== null && status >= 500)) {
       entries.delete(key);
       return;
     }
     // A route handler's entry is its GET's 200. Next stores what any method got under the same
     // key (a 405 for a POST, a 204 for an OPTIONS); the next GET must not be served that.
-    if (data.kind === "APP_ROUTE" && data.status !== 200) return;
-    if (data.kind === "APP_PAGE" && typeof data.html === "string") {
-      const headers = /** @type {Record<string, string>} */ (data.headers ?? {});
-      headers["content-security-policy"] = contentSecurityPolicy(`'self' ${scriptPolicyFor(data.html, (code) => reportForeignScript(key, code))}`.trim());
-      data.headers = headers;
+    if (cacheEntry.isRoute(data) && status !== 200) return;
+    const html = cacheEntry.pageHtml(data);
+    if (html !== null) {
+      cacheEntry.setHeader(data, "content-security-policy", contentSecurityPolicy(`'self' ${scriptPolicyFor(html, (code) => reportForeignScript(key, code))}`.trim()));
     }
     // A render that began before the last change is stored as already stale.
     entries.set(key, { value: data, lastModified: Date.now(), generation: startedIn ?? generation(), size: sizeOf(data) });
@@ -140,9 +143,7 @@ export default class PageCacheHandler {
   async revalidateTag(tags) {
     const wanted = new Set(Array.isArray(tags) ? tags : [tags]);
     for (const [key, entry] of entries.entries()) {
-      const headers = /** @type {Record<string, unknown> | undefined} */ (entry.value.headers);
-      const own = String(headers?.["x-next-cache-tags"] ?? "").split(",");
-      if (own.some((tag) => wanted.has(tag))) entries.delete(key);
+      if (cacheEntry.tags(entry.value).some((tag) => wanted.has(tag))) entries.delete(key);
     }
   }
 

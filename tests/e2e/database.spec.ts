@@ -7,7 +7,7 @@ import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { E2E, E2E_PG_ADMIN_URL } from "../../playwright.config";
 import { candidatesFor, expectOneCandidate, fillApplication, jobWhere, openForm, person } from "./apply-support";
-import { EMULATOR, freePort, newPostgresDatabase, siteQuery, startSiteServer } from "./support";
+import { EMULATOR, freePort, newPostgresDatabase, siteQuery, startSiteServer, healthDetails } from "./support";
 
 /** Starts a server that is expected to refuse to start; returns how it ended. */
 async function failedStart(env: Record<string, string>): Promise<{ code: number | null; stderr: string; stdout: string }> {
@@ -67,9 +67,9 @@ test("when the database goes away, health says 503 and an applicant is told noth
     // The database goes away: no new connections, and the open ones are cut.
     await admin.query(`alter database ${name} allow_connections false`);
     await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1`, [name]);
-    const health = await fetch(`${server.url}/api/health`);
+    const health = await healthDetails(server.url);
     expect(health.status).toBe(503);
-    expect(await health.json()).toMatchObject({ ok: false, status: "unavailable", database: { kind: "postgres", reachable: false } });
+    expect(health.report).toMatchObject({ ok: false, status: "unavailable", database: { kind: "postgres", reachable: false } });
 
     await page.waitForTimeout(Math.max(0, openedAt + 2_200 - Date.now()));
     await page.getByRole("button", { name: "Submit application" }).click();

@@ -46,12 +46,15 @@ test("real visits are counted by source; a crawler, a prefetch, and a page fetch
   await expect.poll(() => counted(job!.uuid, channel)).toEqual({ view: 1 });
   await page.goto("/");
   await expect.poll(() => counted("", channel)).toEqual({ view: 1 });
-  // A utm_source nobody made a link for is kept as "other", never under its own name.
+  // A utm_source nobody made a link for is kept as "other", never under its own name (another
+  // visitor: this tab keeps the channel it landed with).
   const madeUp = tag("made-up");
   const otherBefore = (await counted(job!.uuid, "other")).view ?? 0;
-  const madeUpAnswered = beaconAnswered(page);
-  await page.goto(`/jobs/${job!.unique_slug}?utm_source=${madeUp}`);
+  const someoneElse = await browser.newPage();
+  const madeUpAnswered = beaconAnswered(someoneElse);
+  await someoneElse.goto(`/jobs/${job!.unique_slug}?utm_source=${madeUp}`);
   await madeUpAnswered;
+  await someoneElse.close();
   await expect.poll(async () => (await counted(job!.uuid, "other")).view ?? 0).toBe(otherBefore + 1);
   expect(await siteQuery(`select source from insight_counts where source = '${madeUp}'`)).toEqual([]);
   // Arriving at the form (which focuses its first field) is not a start; typing is, once.

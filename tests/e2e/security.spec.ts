@@ -150,6 +150,8 @@ test("a password hashed with the old scrypt parameters still works, and is rehas
 });
 
 test("two-factor sign-in: set up with an app, a code each time (once), recovery codes that work once, and off again", async ({ page }) => {
+  // Two waits for the next 30-second step, as a person with an app would.
+  test.setTimeout(150_000);
   const email = `totp-${Date.now()}@kestrel.example`;
   const password = "a-password-with-a-second-factor";
   createAdminWithCli(email, password);

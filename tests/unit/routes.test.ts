@@ -1,11 +1,13 @@
-// The route table (lib/routes.ts) against the files under app/: every route handler on disk is
-// known as one (the HTTP front must not read their bodies), and the body rules say what each
-// route takes.
+// The route table (lib/routes.ts) against the files under app/: every page and route handler
+// on disk is in it, as what it is (the front must not read a handler's body); the proxy's
+// literal matcher is what the table derives; the body rules say what each route takes; the
+// front door's facts (gated, first visit, read-only) are the table's.
 import { readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "@/lib/i18n/locales";
-import { bodyRuleFor, isRouteHandler, KiB, MiB, UPLOAD_BODY_BYTES } from "@/lib/routes";
+import { bodyRuleFor, isRouteHandler, KiB, MiB, proxyMatcher, routeOf, UPLOAD_BODY_BYTES } from "@/lib/routes";
+import { config } from "@/proxy";
 
 const APP = join(process.cwd(), "app");
 
@@ -36,6 +38,31 @@ function files(): Array<{ file: string; url: string }> {
 }
 
 describe("the route table", () => {
+  it("has every page under app/ as a page and every route handler as a handler", () => {
+    for (const { file, url } of files()) {
+      const route = routeOf(url);
+      expect(route, `${file} (${url}) is not in lib/routes.ts`).not.toBeNull();
+      expect(route!.kind, file).toBe(/page\.tsx?$/.test(file) ? "page" : "handler");
+    }
+  });
+
+  it("gives the proxy the matcher the table derives (paste the entries below into proxy.ts when they differ)", () => {
+    const derived = proxyMatcher(LOCALES);
+    if (JSON.stringify(config.matcher) !== JSON.stringify(derived)) {
+      process.stdout.write(`proxy.ts matcher should be:\n${derived.map((e) => `    ${JSON.stringify(e)},`).join("\n")}\n`);
+    }
+    expect(config.matcher).toEqual(derived);
+  });
+
+  it("marks what the front door decides: the gated paths, the first-visit pages, the read-only handlers", () => {
+    for (const path of ["/", "/de", "/search", "/jobs/a", "/es/jobs/a", "/jobs/a/apply", "/jobs/a/applied", "/jobs.json", "/fr/jobs.rss", "/sitemap.xml"]) expect(routeOf(path)?.gated, path).toBe(true);
+    for (const path of ["/accessibility", "/alerts/new", "/admin", "/admin/login", "/api/health", "/r/abc234", "/robots.txt"]) expect(routeOf(path)?.gated, path).toBeUndefined();
+    for (const path of ["/", "/search", "/accessibility", "/jobs/a", "/alerts/manage"]) expect(routeOf(path)?.firstVisit, path).toBe(true);
+    for (const path of ["/jobs/a/apply", "/jobs.json", "/admin", "/api/insights"]) expect(routeOf(path)?.firstVisit, path).toBeUndefined();
+    for (const path of ["/jobs.json", "/de/jobs.json", "/_/jobs.rss", "/sitemap.xml", "/robots.txt", "/icon.svg"]) expect(routeOf(path)?.readOnly, path).toBe(true);
+    for (const path of ["/nowhere/at/all", "/zz/jobs/a", "/jobs.json/x"]) expect(routeOf(path), path).toBeNull();
+  });
+
   it("knows every route handler under app/ as one, and no page as one", () => {
     const all = files();
     const handlers = all.filter((f) => !/page\.tsx?$/.test(f.file));

@@ -36,13 +36,15 @@ describe("the upload gate", () => {
     expect(small.every((s) => s.outcome === "pass")).toBe(true);
   });
 
-  it("gives one client two uploads at a time, and one upload's worth", async () => {
-    const gate = createUploadGate({ ceilingBytes: 500 * MiB, waitMs: 5_000 });
-    expect((await gate.admit(MiB, "same", LIMIT)).outcome).toBe("pass");
-    expect((await gate.admit(MiB, "same", LIMIT)).outcome).toBe("pass");
-    expect(await pending(gate.admit(MiB, "same", LIMIT))).toBe("pending");
-    expect((await gate.admit(MiB, "other", LIMIT)).outcome).toBe("pass");
-    expect(await pending(gate.admit(LIMIT, "other", LIMIT))).toBe("pending");
+  it("gives one client a quarter of the room, or one upload of any size when it holds nothing else", async () => {
+    const gate = createUploadGate({ ceilingBytes: 160 * MiB, waitMs: 5_000 });
+    // An office behind one address: many ordinary applications at once.
+    const office = await Promise.all(Array.from({ length: 30 }, () => gate.admit(MiB, "office", LIMIT)));
+    expect(office.every((a) => a.outcome === "pass")).toBe(true);
+    expect(await pending(gate.admit(20 * MiB, "office", LIMIT))).toBe("pending");
+    // Someone else with one large resume: in at once.
+    expect((await gate.admit(50 * MiB, "other", LIMIT)).outcome).toBe("pass");
+    expect(await pending(gate.admit(MiB, "other", LIMIT))).toBe("pending");
   });
 
   it("answers busy when no room comes in time, and too large over the route's limit", async () => {

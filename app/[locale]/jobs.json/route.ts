@@ -1,5 +1,5 @@
-import { jobsJson } from "@/lib/jobs/feeds";
-import { withOpenJobs } from "@/lib/jobs/public-routes";
+import { jobsJson } from "@/lib/site/feeds";
+import { withOpenJobs } from "@/lib/site/feed-route";
 
 // Served from the page cache; rendered again when the job list or the branding changes.
 // /jobs.json is the default language's (rewritten to /_/jobs.json), /de/jobs.json German's.

@@ -1,5 +1,5 @@
-import { jobsRss } from "@/lib/jobs/feeds";
-import { withOpenJobs } from "@/lib/jobs/public-routes";
+import { jobsRss } from "@/lib/site/feeds";
+import { withOpenJobs } from "@/lib/site/feed-route";
 
 // Served from the page cache; rendered again when the job list or the branding changes.
 // /jobs.rss is the default language's (rewritten to /_/jobs.rss), /de/jobs.rss German's.

@@ -5,9 +5,9 @@ import { Feed } from "feed";
 import type { Branding } from "@/lib/branding";
 import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
-import { describeJob, excerpt } from "./description";
-import { employmentLabel, locationLabel, salaryLabel, whereLabel } from "./format";
-import type { Job } from "./types";
+import type { Job } from "@/lib/jobs";
+import { describeJob, excerpt } from "@/lib/jobs/description";
+import { employmentLabel, locationLabel, salaryLabel, whereLabel } from "@/lib/jobs/format";
 
 /** A feed's language, and its pages' URL prefix ("" or "/de"). */
 export type FeedLanguage = { locale: Locale; prefix: string };

@@ -1,11 +1,11 @@
-// Shared by the feed routes: the open jobs, or a 503 when none were ever loaded.
+// The feed routes' answer (/jobs.json, /jobs.rss, in each language): the open jobs in the
+// language's branding, or a 503 in its words when none were ever loaded.
 import "server-only";
 import { brandingIn, getBranding, type Branding } from "@/lib/branding";
 import { env } from "@/lib/env";
 import { localePrefix, offeredLocale, type Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
-import { getOpenJobs, JobsUnavailableError } from "./index";
-import type { Job } from "./types";
+import { getOpenJobs, JobsUnavailableError, type Job } from "@/lib/jobs";
 
 export type FeedInput = { jobs: Job[]; siteUrl: string; branding: Branding; language: { locale: Locale; prefix: string } };
 
