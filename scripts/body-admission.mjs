@@ -14,11 +14,13 @@ import { refusal, watchUpload } from "./upload-gate.mjs";
  */
 const LINGER_BYTES = 16 * 1024 * 1024;
 const LINGER_MS = 2_000;
+/** An upload up to this size is read whole before Next.js sees it, to check its framing. */
+const WHOLE_UPLOAD_BYTES = 1024 * 1024;
 /** Form posts (not uploads) in flight per client key. */
 const FORMS_PER_CLIENT = 6;
 
 /** @typedef {import("node:http").IncomingMessage} Req @typedef {import("node:http").ServerResponse} Res */
-/** @typedef {{ status: number; headers: Record<string, string>; body: string }} Answer */
+/** @typedef {{ status: number; headers: Record<string, string>; body: string | Buffer }} Answer */
 
 /** Reads what is left of a body and drops it, up to LINGER_BYTES or LINGER_MS, then closes. @param {Req} req */
 function linger(req) {
@@ -55,15 +57,6 @@ export function hasBody(req) {
   return (Number.isFinite(length) && length > 0) || req.headers["transfer-encoding"] !== undefined;
 }
 
-/**
- * The app's hooks once it has registered them (waiting up to 15 s at start).
- * @param {() => import("../lib/front/hooks").FrontHooks} hooks
- */
-async function started(hooks) {
-  for (let waited = 0; !hooks().admitBody && waited < 15_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
-  return hooks();
-}
-
 /** @param {boolean} fromScript @returns {Answer} */
 function tooManyAtOnce(fromScript) {
   const text = "Too many forms are being sent from your connection at once. Please wait a moment and send yours again.";
@@ -90,9 +83,8 @@ export function createBodyAdmission({ gate, hooks, log, minBytesPerSecond, grace
    */
   return async function admit(req, res, request, next) {
     const fromScript = Boolean(req.headers["next-action"]);
-    // A body that comes in the first moments, before the app has started, waits for its rules.
-    const app = await started(hooks);
-    // Should the app never start, only small bodies pass.
+    const app = hooks();
+    // Without the app's rules (the front answers nothing before start-up), only small bodies pass.
     const admission = app.admitBody ? await app.admitBody(request) : { kind: /** @type {const} */ ("read"), maxBytes: 64 * 1024, clientKey: request.client };
     if (admission.kind === "refuse") {
       log("warn", "request body refused", { path: request.pathname, reason: admission.reason, status: admission.answer.status });
@@ -149,7 +141,11 @@ export function createBodyAdmission({ gate, hooks, log, minBytesPerSecond, grace
           passed.release();
         },
       });
-      start = await firstBytes(req, 80);
+      // A small one is read whole and checked like a form (a cut-off body would fail in Next's
+      // parser with a 500); a big one by its first bytes, so nothing big is held twice.
+      const small = Number.isFinite(declared) && declared <= WHOLE_UPLOAD_BYTES ? await readBodyWithin(req, WHOLE_UPLOAD_BYTES) : null;
+      if (small) body = small;
+      start = small ?? (await firstBytes(req, 80));
     } else {
       body = await readBodyWithin(req, admission.maxBytes);
       if (body === null) {

@@ -8,9 +8,10 @@
 //   - each body admitted by its route's rule before a byte is read (./body-admission.mjs), and
 //     uploads counted in flight (./upload-gate.mjs);
 //   - HSTS on HTTPS, a script policy on any HTML answer and no shared redirects (guardAnswer).
-// The app's side of the contract is typed in lib/front/hooks.ts. Nothing is held at start:
-// the first request starts the app (Next runs instrumentation's register() before it handles
-// one), the front asks /api/ready itself at once, and a load balancer may wait for its 204.
+// The app's side of the contract is typed in lib/front/hooks.ts. Nothing is held at start: the
+// front asks /api/ready at once (Next runs instrumentation's register() before it handles a
+// first request), and until start-up is done every other request gets a 503 that says so; a
+// load balancer waits for /api/ready's 204.
 // `npm start` runs this. PORT and HOSTNAME choose where it listens.
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
@@ -20,7 +21,7 @@ import { fileURLToPath } from "node:url";
 import { loadStandalone, routerStateProblem } from "../lib/next-adapter.mjs";
 import { peekProcessSingleton } from "../lib/process-state.mjs";
 import { answerHere, createBodyAdmission, hasBody } from "./body-admission.mjs";
-import { badRequest, clientAddress, guardAnswer, pathProblem } from "./request-hygiene.mjs";
+import { badRequest, clientAddress, frontPage, guardAnswer, pathProblem } from "./request-hygiene.mjs";
 import { createUploadGate, refusal } from "./upload-gate.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -89,6 +90,14 @@ const admitBody = createBodyAdmission({
   graceMs: 10_000,
 });
 
+/** The answer while the app is starting (a second or two after launch). @param {boolean} fromScript */
+function starting(fromScript) {
+  const text = "The site is starting. Please try again in a moment.";
+  const headers = { "retry-after": "1", "cache-control": "no-store" };
+  if (fromScript) return { status: 503, headers: { ...headers, "content-type": "text/plain" }, body: text };
+  return { status: 503, headers: { ...headers, "content-type": "text/html; charset=utf-8" }, body: frontPage("Starting", [text]) };
+}
+
 /** @param {import("node:http").IncomingMessage} req @param {import("node:http").ServerResponse} res */
 function serve(req, res) {
   if (hsts) res.setHeader("Strict-Transport-Security", hsts);
@@ -100,6 +109,8 @@ function serve(req, res) {
   const badState = routerStateProblem(req.headers["next-router-state-tree"]);
   if (badState) return answerHere(req, res, badRequest(badState, true));
   const [pathname = "/", query] = url.split("?");
+  // Not started yet: say so (the decisions below need the app), except to the readiness probe.
+  if (hooks().startedAt === undefined && pathname !== "/api/ready") return answerHere(req, res, starting(fromScript));
   // The only client address the app trusts (lib/client-ip.ts).
   const client = clientAddress(req, trustedHops);
   req.headers["x-careers-client-ip"] = client;

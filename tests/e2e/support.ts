@@ -196,6 +196,8 @@ export async function startSiteServer(port: number, env: Record<string, string> 
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
   await waitForPort(port, 30_000);
+  // Open is not ready: the server answers 503 until its start-up is done (/api/ready says when).
+  await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/api/ready`).catch(() => null))?.status ?? 0, { timeout: 60_000, message: "the site server did not get ready" }).toBe(204);
   return {
     url: `http://127.0.0.1:${port}`,
     dataDir,
