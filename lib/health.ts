@@ -68,7 +68,7 @@ export async function health(): Promise<HealthReport> {
       applications,
     };
   } catch (error) {
-    if (error instanceof JobsUnavailableError) {
+    if (JobsUnavailableError.is(error)) {
       return { ok: false, status: "unavailable", server, reason: `Occupop is unreachable and no job data is cached (${error.reason})`, database, applications };
     }
     throw error;

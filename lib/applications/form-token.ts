@@ -54,7 +54,7 @@ export async function formTokenResponse(request: Request): Promise<Response> {
     if (!job || !job.isOpen) return Response.json({ message: "No open job with that id." }, { status: 404, headers });
     return Response.json({ token: await issueFormToken(job.uuid) }, { headers });
   } catch (error) {
-    if (error instanceof JobsUnavailableError) return Response.json({ message: "Jobs are temporarily unavailable." }, { status: 503, headers });
+    if (JobsUnavailableError.is(error)) return Response.json({ message: "Jobs are temporarily unavailable." }, { status: 503, headers });
     throw error;
   }
 }

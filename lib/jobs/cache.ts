@@ -42,6 +42,15 @@ export class JobsUnavailableError extends Error {
     super(`Jobs are unavailable: ${reason}`);
     this.name = "JobsUnavailableError";
   }
+
+  /**
+   * Whether `error` is one. Not `instanceof`: the cache is one per process (processSingleton),
+   * built by whichever bundle of the app asked first, so its errors may come from another
+   * bundle's copy of this class.
+   */
+  static is(error: unknown): error is JobsUnavailableError {
+    return error instanceof Error && error.name === "JobsUnavailableError" && typeof (error as { reason?: unknown }).reason === "string";
+  }
 }
 
 type State = {

@@ -24,7 +24,7 @@ export async function withOpenJobs(segment: string, render: (input: FeedInput) =
     const [jobs, branding] = await Promise.all([getOpenJobs(), getBranding()]);
     return render({ jobs, siteUrl: env().SITE_URL, branding: brandingIn(branding, language.locale), language });
   } catch (error) {
-    if (!(error instanceof JobsUnavailableError)) throw error;
+    if (!JobsUnavailableError.is(error)) throw error;
     return new Response(`${translator(language.locale)("unavailable.plain")}\n`, {
       status: 503,
       headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "120" },

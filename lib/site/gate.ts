@@ -45,7 +45,7 @@ async function answer(pathname: string, locale: Locale): Promise<PlainAnswer | n
     await getJobsSnapshot();
     return null;
   } catch (error) {
-    if (!(error instanceof JobsUnavailableError)) throw error;
+    if (!JobsUnavailableError.is(error)) throw error;
   }
   const headers = { "Retry-After": "120", "Cache-Control": "no-store", "Content-Security-Policy": FALLBACK_POLICY };
   if (isFeed(pathname)) {
