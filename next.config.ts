@@ -3,7 +3,7 @@ import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { FALLBACK_POLICY } from "./lib/csp.mjs";
 import { DEFAULT_SEGMENT, LOCALES } from "./lib/i18n/locales";
-import { cachedSources, defaultLanguageSources, FILTER_KEYS, localeParam, PUBLIC_CACHE_CONTROL, UPLOAD_BODY_BYTES } from "./lib/routes";
+import { cachedSources, defaultLanguageSources, FILTER_KEYS, localeParam, PUBLIC_CACHE_CONTROL, SECURITY_HEADERS, UPLOAD_BODY_BYTES } from "./lib/routes";
 
 const require = createRequire(import.meta.url);
 // next-intl reads each page's catalog through this (lib/i18n/request.ts).
@@ -42,12 +42,7 @@ const nextConfig: NextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "SAMEORIGIN" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
-        ],
+        headers: Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value })),
       },
       // Pages bring their own Content-Security-Policy (a nonce per request in proxy.ts, or the
       // hashes of a cached page's inline scripts from the cache handler): a second policy here

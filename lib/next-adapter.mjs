@@ -6,7 +6,8 @@
 //   - starting the standalone build from a custom server (what its generated server.js does);
 //   - the router state header a client sends (the segments it says it holds);
 //   - the text body React sends for a server action called with plain values;
-//   - the shape of the entries Next hands a custom cache handler.
+//   - the shape of the entries Next hands a custom cache handler, and the key it files a page
+//     under, and the headers it serves a cached page with.
 // Plain JavaScript: the HTTP front (scripts/server.mjs) and the cache handler load it unbundled.
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -126,6 +127,52 @@ export const cacheEntry = {
   },
   /** The tags the entry was rendered with (revalidatePath / revalidateTag). @param {CacheEntry} data */
   tags: (data) => String(/** @type {Record<string, unknown> | undefined} */ (data.headers)?.["x-next-cache-tags"] ?? "").split(","),
+  /** A route handler's body. @param {CacheEntry} data @returns {Buffer | null} */
+  routeBody: (data) => (data.kind === "APP_ROUTE" && Buffer.isBuffer(data.body) ? data.body : null),
+  /** The headers the entry is served with, without Next's own bookkeeping. @param {CacheEntry} data @returns {Record<string, string>} */
+  headers(data) {
+    const own = /** @type {Record<string, unknown>} */ (data.headers ?? {});
+    /** @type {Record<string, string>} */
+    const out = {};
+    for (const [name, value] of Object.entries(own)) {
+      if (name.toLowerCase().startsWith("x-next-cache-tags") || value === undefined) continue;
+      out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);
+    }
+    return out;
+  },
   /** The parts that take memory. @param {CacheEntry} data */
   parts: (data) => [data.html, data.rscData, data.segmentData, data.body, data.postponed],
 };
+
+/**
+ * The path a localized page or feed is rendered at, after the rewrites: the default language's
+ * unprefixed paths are under app/[locale]'s "_" segment (next.config.ts).
+ * @param {string} pathname a public path, unprefixed for the default language
+ * @param {boolean} prefixed whether it carries a language prefix (/de/…)
+ */
+export function renderedPath(pathname, prefixed) {
+  if (prefixed) return pathname;
+  return pathname === "/" ? "/_" : `/_${pathname}`;
+}
+
+/**
+ * The rendered path of a page's or a route handler's key in the cache handler, or null for
+ * anything else. Next 16 files them as /route-cache/APP_PAGE|APP_ROUTE/<route hash>/$<path>.
+ * @param {string} key
+ */
+export function renderedPathOfKey(key) {
+  const match = /^\/route-cache\/APP_(?:PAGE|ROUTE)\/[^/]+\/\$(\/.*)$/.exec(key);
+  return match?.[1] ?? null;
+}
+
+/** The headers Next adds to an answer it serves from the cache (besides the entry's and next.config's). */
+export const CACHED_HEADERS = {
+  vary: "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding",
+  "x-nextjs-cache": "HIT",
+};
+
+/** A cached page's content type (a route handler's entry carries its own). */
+export const PAGE_CONTENT_TYPE = "text/html; charset=utf-8";
+
+/** Request headers with which Next answers a page's path with something else than its HTML. */
+export const ROUTER_REQUEST_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "next-url"];

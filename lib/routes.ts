@@ -29,6 +29,14 @@ export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while
  */
 export const FILTER_KEYS = ["q", "department", "country", "city", "workplace", "schedule", "contract"] as const;
 
+/** Headers every answer carries (next.config.ts; the front door's own answers too). */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "X-Frame-Options": "SAMEORIGIN",
+  "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
+};
+
 /** What a browser's forms and React's action calls send. */
 const FORM_TYPES = ["multipart/form-data", "application/x-www-form-urlencoded", "text/plain"] as const;
 

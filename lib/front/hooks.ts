@@ -6,7 +6,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import { processSingleton } from "@/lib/process-state.mjs";
 
 /** An answer the front sends itself instead of handing the request to Next.js. */
-export type PlainAnswer = { status: number; headers: Record<string, string>; body: string };
+export type PlainAnswer = { status: number; headers: Record<string, string>; body: string | Buffer };
 
 /** A request as the front knows it before its body is read. */
 export type FrontRequest = { method: string; pathname: string; search: string; headers: IncomingHttpHeaders; client: string };

@@ -17,8 +17,8 @@
 import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import { contentSecurityPolicy } from "../csp.mjs";
-import { cacheEntry } from "../next-adapter.mjs";
-import { peekProcessSingleton } from "../process-state.mjs";
+import { cacheEntry, renderedPathOfKey } from "../next-adapter.mjs";
+import { peekProcessSingleton, processSingleton } from "../process-state.mjs";
 
 
 const MiB = 1024 * 1024;
@@ -98,12 +98,35 @@ function reportForeignScript(key, code) {
   );
 }
 
-/** @typedef {{ value: Record<string, unknown>; lastModified: number; generation: number; size: number }} Entry */
+/**
+ * An entry: Next's value, when it was stored, the generation it was rendered in, its size, and
+ * how long Next said it stays fresh (ctx.cacheControl.revalidate, in seconds; false: for ever).
+ * @typedef {{ value: Record<string, unknown>; lastModified: number; generation: number; size: number; revalidate: number | false }} Entry
+ */
 
 /** @type {LRUCache<string, Entry>} */
 const entries = new LRUCache({ maxSize: maxMiB * MiB, sizeCalculation: (entry) => Math.max(1, entry.size) });
 /** The generation current when a render of a key began (Next reads, renders, then stores). */
+/** @type {LRUCache<string, number>} */
 const renderedFrom = new LRUCache({ max: 20_000 });
+/** A page's rendered path → its key (Next's keys carry more than the path). */
+/** @type {LRUCache<string, string>} */
+const pageKeys = new LRUCache({ max: 20_000 });
+
+/**
+ * Read access for the front door (lib/page-cache/front.ts): an entry of the current generation
+ * that Next itself would serve as fresh, or null. The front serves such a page without Next.
+ */
+processSingleton("page-cache", () => ({
+  /** @param {string} path a page's rendered path (lib/next-adapter.mjs renderedPath) @returns {Entry | null} */
+  fresh(path) {
+    const key = pageKeys.get(path);
+    const entry = key === undefined ? undefined : entries.peek(key);
+    if (!entry || entry.generation !== generation()) return null;
+    if (entry.revalidate !== false && Date.now() - entry.lastModified >= entry.revalidate * 1000) return null;
+    return entry;
+  },
+}));
 
 export default class PageCacheHandler {
   /** @param {string} key */
@@ -119,8 +142,8 @@ export default class PageCacheHandler {
     return { value: entry.value, lastModified: entry.lastModified };
   }
 
-  /** @param {string} key @param {Record<string, unknown> | null} data */
-  async set(key, data) {
+  /** @param {string} key @param {Record<string, unknown> | null} data @param {{ cacheControl?: { revalidate?: number | false } }} [ctx] */
+  async set(key, data, ctx) {
     const startedIn = /** @type {number | undefined} */ (renderedFrom.get(key));
     renderedFrom.delete(key);
     const status = data ? cacheEntry.status(data) : null;
@@ -136,7 +159,10 @@ export default class PageCacheHandler {
       cacheEntry.setHeader(data, "content-security-policy", contentSecurityPolicy(`'self' ${scriptPolicyFor(html, (code) => reportForeignScript(key, code))}`.trim()));
     }
     // A render that began before the last change is stored as already stale.
-    entries.set(key, { value: data, lastModified: Date.now(), generation: startedIn ?? generation(), size: sizeOf(data) });
+    const path = renderedPathOfKey(key);
+    if (path !== null) pageKeys.set(path, key);
+    const revalidate = ctx?.cacheControl?.revalidate ?? 0;
+    entries.set(key, { value: data, lastModified: Date.now(), generation: startedIn ?? generation(), size: sizeOf(data), revalidate: typeof revalidate === "number" || revalidate === false ? revalidate : 0 });
   }
 
   /** revalidatePath()/revalidateTag() from the app: drop the entries carrying those tags. @param {string | string[]} tags */

@@ -5,12 +5,14 @@
 //     answered here (OPTIONS: what is allowed; the rest 405), so no answer of another method is
 //     ever cached in the GET's place (Next keeps them under one key);
 //   - a first visit to a page that may be sent to the visitor's language is (lib/i18n/entry.ts);
-//   - a page or feed that needs the job list gets the 503 while none was ever loaded (./gate.ts).
+//   - a page or feed that needs the job list gets the 503 while none was ever loaded (./gate.ts);
+//   - a cached page the page cache holds fresh is served from it (lib/page-cache/front.ts).
 // Bodies are the front's own business (admitted by lib/front/admission.ts, from the same table).
 import "server-only";
 import type { FrontRequest, PlainAnswer } from "@/lib/front/hooks";
 import { languageEntry } from "@/lib/i18n/entry";
 import { routeOf } from "@/lib/routes";
+import { cachedPageAnswer } from "@/lib/page-cache/front";
 import { gateAnswer } from "./gate";
 
 const ALLOWED = "GET, HEAD, OPTIONS";
@@ -41,5 +43,7 @@ export function decide(request: Omit<FrontRequest, "client">): PlainAnswer | Pro
     const redirect = languageEntry(request);
     if (redirect) return redirect;
   }
-  return route.gated ? gateAnswer(request.pathname) : null;
+  const gate = route.gated ? gateAnswer(request.pathname) : null;
+  if (gate) return gate;
+  return cachedPageAnswer(request);
 }

@@ -5,13 +5,15 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cacheEntry, NEXT_VERSION, plainReply, routerStateProblem } from "@/lib/next-adapter.mjs";
+import { cacheEntry, NEXT_VERSION, plainReply, renderedPath, renderedPathOfKey, routerStateProblem } from "@/lib/next-adapter.mjs";
 
 const require = createRequire(import.meta.url);
 type ParseRouterState = (header: string) => unknown;
 const { parseAndValidateFlightRouterState } = require("next/dist/server/app-render/parse-and-validate-flight-router-state") as { parseAndValidateFlightRouterState: ParseRouterState };
 const { encodeReply } = require("next/dist/compiled/react-server-dom-webpack/client.node") as { encodeReply: (value: unknown) => Promise<string | FormData> };
 const { CachedRouteKind } = require("next/dist/server/response-cache/types") as { CachedRouteKind: Record<string, string> };
+type Owner = { kind: string; sourceRoute: string };
+const { getRouteCacheKey } = require("next/dist/server/lib/route-cache-key") as { getRouteCacheKey: (pathname: string, owner: Owner) => string };
 
 describe("the Next.js contract", () => {
   it("is the installed version: read lib/next-adapter.mjs again against any other before changing this", () => {
@@ -26,6 +28,25 @@ describe("the Next.js contract", () => {
     expect(cacheEntry.pageHtml(page)).toBe("<p>x</p>");
     expect(cacheEntry.tags(page)).toEqual(["a", "b"]);
     expect(cacheEntry.isRoute({ kind: CachedRouteKind.APP_ROUTE })).toBe(true);
+    expect(cacheEntry.headers(page)).toEqual({});
+    const feed = { kind: CachedRouteKind.APP_ROUTE, body: Buffer.from("[]"), status: 200, headers: { "content-type": "application/json" } };
+    expect(cacheEntry.routeBody(feed)?.toString()).toBe("[]");
+    expect(cacheEntry.routeBody(page)).toBeNull();
+  });
+
+  it("files pages and route handlers under their rendered path, as Next keys them", () => {
+    // The default language's pages are rendered under app/[locale]'s "_" segment (next.config.ts).
+    const cases: [Owner, string][] = [
+      [{ kind: "APP_PAGE", sourceRoute: "/[locale]/(browse)/page" }, renderedPath("/", false)],
+      [{ kind: "APP_PAGE", sourceRoute: "/[locale]/(browse)/jobs/[slug]/page" }, renderedPath("/jobs/a-job", false)],
+      [{ kind: "APP_PAGE", sourceRoute: "/[locale]/(browse)/jobs/[slug]/page" }, renderedPath("/de/jobs/a-job", true)],
+      [{ kind: "APP_ROUTE", sourceRoute: "/[locale]/jobs.json/route" }, renderedPath("/jobs.json", false)],
+      [{ kind: "APP_ROUTE", sourceRoute: "/sitemap.xml/route" }, "/sitemap.xml"],
+    ];
+    for (const [owner, path] of cases) expect(renderedPathOfKey(getRouteCacheKey(path, owner))).toBe(path);
+    expect(renderedPath("/", false)).toBe("/_");
+    expect(renderedPath("/de", true)).toBe("/de");
+    expect(renderedPathOfKey(getRouteCacheKey("/_", { kind: "PAGES", sourceRoute: "/x" }))).toBeNull();
   });
 
   it("takes every text body React sends for plain values, and no reference a text body cannot have", async () => {
