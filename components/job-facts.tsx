@@ -20,13 +20,17 @@ export async function JobFacts({ job, locale }: { job: Job; locale: Locale }) {
     [t("reference"), job.reference],
   ];
   return (
-    <dl className="grid grid-cols-1 gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-slate-50 p-5 sm:grid-cols-2 lg:grid-cols-3" data-testid="job-facts">
+    // Two columns even on a phone, so the Apply button below still shows on the first screen.
+    <dl
+      className="grid grid-cols-2 gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-slate-50 p-3 sm:gap-x-6 sm:gap-y-3 sm:p-5 lg:grid-cols-3"
+      data-testid="job-facts"
+    >
       {facts
         .filter(([, value]) => value !== null && value !== "")
         .map(([label, value]) => (
-          <div key={label}>
-            <dt className="text-sm font-medium text-slate-600">{label}</dt>
-            <dd className="mt-0.5 font-medium text-slate-900">{value}</dd>
+          <div key={label} className="min-w-0 break-words">
+            <dt className="text-xs font-medium text-slate-600 sm:text-sm">{label}</dt>
+            <dd className="mt-0.5 text-sm font-medium text-slate-900 sm:text-base">{value}</dd>
           </div>
         ))}
     </dl>

@@ -57,8 +57,8 @@ export async function JobFilters({ filters, facets, active, page }: { filters: F
   const facetsActive = Object.entries(filters).some(([key, value]) => key !== "q" && value !== undefined);
   return (
     <form action={home} method="get" id="job-filters" className="rounded-lg border border-slate-200 bg-slate-50 p-4 sm:p-5" role="search" aria-label={t("formLabel")}>
-      <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
-        <div className="flex-1">
+      <div className="flex flex-row items-end gap-2 sm:gap-3">
+        <div className="min-w-0 flex-1">
           <label htmlFor="filter-q" className="block text-sm font-medium text-slate-800">
             {t("searchLabel")}
           </label>
@@ -74,13 +74,13 @@ export async function JobFilters({ filters, facets, active, page }: { filters: F
         </div>
         <button
           type="submit"
-          className="min-h-11 rounded-md bg-brand px-5 py-2 font-semibold text-brand-contrast hover:opacity-90"
+          className="min-h-11 shrink-0 rounded-md bg-brand px-4 py-2 font-semibold sm:px-5 text-brand-contrast hover:opacity-90"
         >
           {t("search")}
         </button>
       </div>
       <details className="group mt-3" open={facetsActive}>
-        <summary className="flex min-h-11 cursor-pointer items-center gap-2 rounded font-medium text-slate-900">
+        <summary className="flex min-h-11 cursor-pointer items-center gap-2 rounded text-sm font-medium text-slate-900 sm:text-base">
           <span aria-hidden="true" className="transition group-open:rotate-90">▸</span>
           {t("more")}
         </summary>

@@ -20,7 +20,7 @@ export async function JobListing({ branding, page, jobs, facets, total, filters,
   return (
     <main id="main">
       <Hero branding={branding} openCount={total} locale={page.locale} />
-      <div className="mx-auto max-w-5xl px-4 py-8 sm:px-6">
+      <div className="mx-auto max-w-5xl px-4 py-4 sm:px-6 sm:py-8">
         {branding.about ? (
           <section aria-labelledby="about-heading" className="mb-8">
             <h2 id="about-heading" className="text-xl font-semibold">
@@ -30,7 +30,7 @@ export async function JobListing({ branding, page, jobs, facets, total, filters,
           </section>
         ) : null}
         <JobFilters filters={filters} facets={facets} active={active} page={page} />
-        <section aria-labelledby="jobs-heading" className="mt-8">
+        <section aria-labelledby="jobs-heading" className="mt-6 sm:mt-8">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 id="jobs-heading" className="text-xl font-semibold">
               {t("openPositions")}

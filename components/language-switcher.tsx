@@ -29,24 +29,37 @@ export function LanguageSwitcher({ current, defaultLocale, languages, label }: P
   if (languages.length < 2) return null;
   const [pathname = "/", query] = address?.split("?") ?? [];
   const here = address ? { path: splitLocale(pathname).path, search: query === undefined ? "" : `?${query}` } : null;
+  const links = (className: string) =>
+    languages.map(({ locale, name, home }) => (
+      <li key={locale}>
+        <a
+          href={here ? `${localizedPath(locale, defaultLocale, here.path)}${here.search}` : home}
+          hrefLang={locale}
+          lang={locale}
+          aria-current={locale === current ? "true" : undefined}
+          onClick={() => remember(locale)}
+          className={`${className} min-h-11 items-center rounded text-sm font-medium text-slate-800 underline-offset-4 hover:underline aria-[current=true]:font-bold aria-[current=true]:text-brand aria-[current=true]:underline`}
+        >
+          {name}
+        </a>
+      </li>
+    ));
+  const currentName = languages.find((l) => l.locale === current)?.name ?? current;
   return (
     <nav aria-label={label}>
-      <ul className="flex flex-wrap gap-1">
-        {languages.map(({ locale, name, home }) => (
-          <li key={locale}>
-            <a
-              href={here ? `${localizedPath(locale, defaultLocale, here.path)}${here.search}` : home}
-              hrefLang={locale}
-              lang={locale}
-              aria-current={locale === current ? "true" : undefined}
-              onClick={() => remember(locale)}
-              className="inline-flex min-h-11 items-center rounded px-2 text-sm font-medium text-slate-800 underline-offset-4 hover:underline aria-[current=true]:font-bold aria-[current=true]:text-brand aria-[current=true]:underline"
-            >
-              {name}
-            </a>
-          </li>
-        ))}
-      </ul>
+      {/* A phone: one control that opens the list (a disclosure, no script needed). */}
+      <details className="relative sm:hidden">
+        <summary className="flex min-h-11 cursor-pointer list-none items-center gap-1 rounded px-2 text-sm font-medium text-slate-800 [&::-webkit-details-marker]:hidden">
+          <span className="sr-only">{label}: </span>
+          {currentName}
+          <span aria-hidden="true" className="text-xs">
+            ▾
+          </span>
+        </summary>
+        <ul className="absolute right-0 z-30 mt-1 min-w-40 rounded-md border border-slate-200 bg-white py-1 shadow-lg">{links("flex w-full px-4")}</ul>
+      </details>
+      {/* Wider screens: the languages side by side. */}
+      <ul className="hidden flex-wrap gap-1 sm:flex">{links("inline-flex px-2")}</ul>
     </nav>
   );
 }

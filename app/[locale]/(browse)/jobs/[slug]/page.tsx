@@ -6,6 +6,7 @@ import { AlertSignup } from "@/components/alerts/alert-signup";
 import { ApplySection } from "@/components/apply/apply-section";
 import { JobFacts } from "@/components/job-facts";
 import { JobsLink } from "@/components/jobs-link";
+import { StickyApply } from "@/components/sticky-apply";
 import { formDefinition } from "@/lib/applications/definition";
 import { env } from "@/lib/env";
 import { alternates, pageLocale } from "@/lib/i18n/server";
@@ -69,27 +70,31 @@ export default async function JobPage({ params }: Props) {
     : null;
 
   return (
-    <main id="main" className="mx-auto max-w-3xl px-4 py-8 sm:px-6">
+    <main id="main" className="mx-auto max-w-3xl px-4 py-4 sm:px-6 sm:py-8">
       <JobsLink href={page.path("/")}>
         <span aria-hidden="true">←&nbsp;</span>
         {t("backToAll")}
       </JobsLink>
-      <header className="mt-2">
-        <h1 className="text-3xl font-bold tracking-tight text-slate-900" lang={written && written !== page.locale ? written : undefined}>
+      <header className="mt-1 sm:mt-2">
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl" lang={written && written !== page.locale ? written : undefined}>
           {job.title}
         </h1>
-        <p className="mt-1 text-lg text-slate-700">{branding.companyName}</p>
+        <p className="mt-1 text-slate-700 sm:text-lg">{branding.companyName}</p>
       </header>
 
       {job.isOpen ? null : <ClosedNotice locale={page.locale} prefix={page.prefix} />}
 
-      <div className="mt-6">
+      <div className="mt-4 sm:mt-6">
         <JobFacts job={job} locale={page.locale} />
       </div>
 
       {job.isOpen ? (
-        <p className="mt-6">
-          <a href="#apply" className="inline-flex min-h-11 items-center rounded-md bg-brand px-6 font-semibold text-brand-contrast hover:opacity-90">
+        <p className="mt-4 sm:mt-6">
+          <a
+            id="apply-now"
+            href="#apply"
+            className="inline-flex min-h-11 items-center rounded-md bg-brand px-6 font-semibold text-brand-contrast hover:opacity-90"
+          >
             {t("applyNow")}
           </a>
         </p>
@@ -121,6 +126,8 @@ export default async function JobPage({ params }: Props) {
       <section className="mt-12" aria-label={t("alertsSection")}>
         <AlertSignup filters={job.departments[0] ? { department: job.departments[0] } : {}} locale={page.locale} />
       </section>
+
+      {job.isOpen ? <StickyApply label={t("applyNow")} buttonId="apply-now" formId="apply" /> : null}
 
       {jsonLd ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} /> : null}
     </main>
