@@ -1,5 +1,6 @@
 "use client";
 
+import { usePathname } from "next/navigation";
 import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/admin/action";
 
@@ -24,7 +25,8 @@ const TONES = {
  * action); it clears once the server has taken it.
  */
 export function ActionForm({ action, submitLabel, pendingLabel = "Working…", children, className, tone = "secondary" }: Props) {
-  const [result, formAction, pending] = useActionState(action, null);
+  // The page's own address as the form's action without JavaScript (HTML has no empty action).
+  const [result, formAction, pending] = useActionState(action, null, usePathname());
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (result?.ok) form.current?.reset();

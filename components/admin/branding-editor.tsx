@@ -48,7 +48,7 @@ function useObjectUrl(file: unknown): string | null {
 }
 
 export function BrandingEditor({ initial, images, baseVersion, fallbackCompany }: Props) {
-  const [serverState, formAction] = useActionState(saveBrandingAction, { status: "idle", baseVersion });
+  const [serverState, formAction] = useActionState(saveBrandingAction, { status: "idle", baseVersion }, "/admin/branding");
   const [clientState, setClientState] = useState<BrandingFormState | null>(null);
   const state = clientState ?? serverState;
   const [saving, startTransition] = useTransition();

@@ -5,7 +5,7 @@ import { loginAction } from "@/app/admin/login/actions";
 
 /** Email and password; a refused attempt keeps the email (never the password). */
 export function LoginForm() {
-  const [result, formAction, pending] = useActionState(loginAction, null);
+  const [result, formAction, pending] = useActionState(loginAction, null, "/admin/login");
   const error = result && !result.ok ? result.message : null;
   return (
     <form action={formAction} className="mt-6 space-y-4" aria-describedby={error ? "login-error" : undefined}>

@@ -1,5 +1,6 @@
 "use client";
 
+import { usePathname } from "next/navigation";
 import { useActionState, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/admin/action";
 
@@ -14,7 +15,7 @@ const TONES = { primary: "bg-brand text-brand-contrast", secondary: "border bord
 
 /** A sign-in form whose answer may carry recovery codes, shown once, with a way to keep them. */
 export function TwoFactorForm({ action, submitLabel, children, tone = "primary" }: Props) {
-  const [result, formAction, pending] = useActionState(action, null);
+  const [result, formAction, pending] = useActionState(action, null, usePathname());
   return (
     <div>
       {result?.codes ? null : (

@@ -5,7 +5,7 @@ import { verifySecondFactorAction } from "@/app/admin/login/actions";
 
 /** The second step of signing in: the code from the authenticator app, or a recovery code. */
 export function SecondFactorForm() {
-  const [result, formAction, pending] = useActionState(verifySecondFactorAction, null);
+  const [result, formAction, pending] = useActionState(verifySecondFactorAction, null, "/admin/login/verify");
   const error = result && !result.ok ? result.message : null;
   return (
     <form action={formAction} className="mt-6 space-y-4">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { logoutAction } from "./actions";
+import { LogoutForm } from "@/components/admin/logout-form";
 import { requireAdmin } from "@/lib/admin/access";
 
 export const metadata: Metadata = { title: "Admin", robots: { index: false, follow: false } };
@@ -31,12 +31,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             ))}
           </ul>
         </nav>
-        <form action={logoutAction} className="flex items-center gap-3">
-          <span className="text-sm text-slate-700">{admin.email}</span>
-          <button type="submit" className="min-h-11 rounded-md border border-slate-400 px-4 font-medium">
-            Log out
-          </button>
-        </form>
+        <LogoutForm email={admin.email} />
       </div>
       {children}
     </div>

@@ -1,6 +1,7 @@
 export default function Loading() {
   return (
-    <main id="main" className="py-6" aria-busy="true">
+    // Not a <main>: the page's own arrives in the same document (streamed), and there is one.
+    <div className="py-6" aria-busy="true">
       <p className="sr-only" role="status">
         Loading…
       </p>
@@ -9,6 +10,6 @@ export default function Loading() {
         <div className="h-32 animate-pulse rounded-lg bg-slate-100" />
         <div className="h-32 animate-pulse rounded-lg bg-slate-100" />
       </div>
-    </main>
+    </div>
   );
 }
