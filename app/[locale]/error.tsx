@@ -1,10 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useErrorWords } from "@/components/error-words";
 
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useTranslations("error");
+  const words = useErrorWords();
+  const t = (key: keyof typeof words) => words[key];
   return (
     <main id="main" className="mx-auto max-w-2xl px-4 py-16 text-center sm:px-6">
       <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>

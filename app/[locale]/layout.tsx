@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { ClientWords } from "@/components/client-words";
+import { ErrorWordsProvider } from "@/components/error-words";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { SiteShell } from "@/components/site-shell";
 import { env } from "@/lib/env";
@@ -43,9 +43,7 @@ export default async function LocaleLayout({ children, params }: Props) {
       switcher={<LanguageSwitcher current={page.locale} defaultLocale={page.defaultLocale} languages={languages} label={messages.site.language} />}
     >
       {/* The error page's words; each page adds those its own forms use (components/client-words). */}
-      <ClientWords locale={page.locale} namespaces={["error"]}>
-        {children}
-      </ClientWords>
+      <ErrorWordsProvider words={messages.error}>{children}</ErrorWordsProvider>
     </SiteShell>
   );
 }

@@ -2,30 +2,38 @@
 
 // "Get job alerts": an email address for the filters in view. A server action, so it works
 // without JavaScript too: the form then posts to /alerts/new, which shows the answer. What
-// was typed stays on every refusal.
-import { useLocale, useTranslations } from "next-intl";
+// was typed stays on every refusal. Its words come translated from the server (alertFormWords),
+// so the listing and job pages ship no translation library for it.
 import { useActionState } from "react";
 import { subscribeAlertAction } from "@/app/[locale]/(browse)/alerts/actions";
 import type { AlertFormState } from "@/lib/alerts/form";
 import type { AlertFilters } from "@/lib/alerts/filters";
+import type { Locale } from "@/lib/i18n/locales";
 import { FILTER_KEYS } from "@/lib/routes";
+
+/** The form's words in the page's language, with the alert's summary and cadence filled in. */
+export type AlertFormWords = {
+  heading: string;
+  intro: string;
+  emailLabel: string;
+  submit: string;
+  submitting: string;
+  privacy: string;
+  privacyPolicy: string;
+  sentHeading: string;
+};
 
 type Props = {
   filters: AlertFilters;
-  /** The alert in words ("new jobs in Logistics"), from lib/alerts/filters describeFilters. */
-  summary: string;
+  locale: Locale;
+  words: AlertFormWords;
   privacyPolicyUrl: string | null;
-  companyName: string;
-  /** "at most one a day" (lib/alerts/switch alertCadence). */
-  cadence: string;
   /** Id prefix: several pages embed it. */
   id?: string;
 };
 
-
-export function AlertForm({ filters, summary, cadence, privacyPolicyUrl, companyName, id = "alerts" }: Props) {
-  const t = useTranslations("alerts");
-  const locale = useLocale();
+export function AlertForm({ filters, locale, words, privacyPolicyUrl, id = "alerts" }: Props) {
+  const t = (key: keyof AlertFormWords) => words[key];
   const initial: AlertFormState = { status: "idle", message: "", email: "", filters };
   const [state, action, pending] = useActionState(subscribeAlertAction, initial, `/${locale}/alerts/new`);
   const shown = state.status === "idle" ? filters : state.filters;
@@ -48,7 +56,7 @@ export function AlertForm({ filters, summary, cadence, privacyPolicyUrl, company
         {t("heading")}
       </h2>
       <p className="mt-1 text-slate-700">
-        {t("intro", { summary, cadence })}
+        {t("intro")}
       </p>
       <input type="hidden" name="locale" value={locale} />
       {FILTER_KEYS.map((key) => (shown[key] ? <input key={key} type="hidden" name={key} value={shown[key]} /> : null))}
@@ -78,7 +86,7 @@ export function AlertForm({ filters, summary, cadence, privacyPolicyUrl, company
         {state.status === "error" ? state.message : ""}
       </p>
       <p id={`${id}-privacy`} className="mt-2 text-sm text-slate-700">
-        {t("privacy", { company: companyName })}{" "}
+        {t("privacy")}{" "}
         {privacyPolicyUrl ? (
           <a href={privacyPolicyUrl} className="font-medium text-brand underline">
             {t("privacyPolicy")}

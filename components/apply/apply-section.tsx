@@ -6,13 +6,22 @@
 // ("Apply now") or arrives at #apply. Until then the page carries a link to /jobs/<slug>/apply,
 // where the form is rendered on the server: that is the way in without JavaScript.
 import dynamic from "next/dynamic";
-import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { ApplicationFormDefinition } from "@/lib/applications/schema";
+import type { Messages } from "@/lib/i18n/catalogs";
+import type { Locale } from "@/lib/i18n/locales";
 
-const ApplicationForm = dynamic(() => import("./application-form").then((m) => m.ApplicationForm), { ssr: false });
+const ApplicationForm = dynamic(() => import("./localized-application-form").then((m) => m.LocalizedApplicationForm), { ssr: false });
 
-type Props = { definition: ApplicationFormDefinition; privacyPolicyUrl: string | null; companyName: string; prefix: string };
+type Props = {
+  definition: ApplicationFormDefinition;
+  privacyPolicyUrl: string | null;
+  companyName: string;
+  prefix: string;
+  locale: Locale;
+  /** The form's words (the catalog's "apply" namespace), handed to the form when it loads. */
+  messages: Messages["apply"];
+};
 
 async function fetchFormToken(jobUuid: string): Promise<string> {
   try {
@@ -31,8 +40,8 @@ async function fetchFormToken(jobUuid: string): Promise<string> {
   }
 }
 
-export function ApplySection({ definition, privacyPolicyUrl, companyName, prefix }: Props) {
-  const t = useTranslations("apply");
+export function ApplySection({ definition, privacyPolicyUrl, companyName, prefix, locale, messages }: Props) {
+  const t = (key: "placeholder" | "start" | "loading") => messages[key];
   const [wanted, setWanted] = useState<"near" | "asked" | null>(null);
   const [token, setToken] = useState<string | null>(null);
   const placeholder = useRef<HTMLDivElement>(null);
@@ -72,6 +81,8 @@ export function ApplySection({ definition, privacyPolicyUrl, companyName, prefix
   if (wanted && token !== null) {
     return (
       <ApplicationForm
+        locale={locale}
+        messages={messages}
         definition={definition}
         formToken={token}
         privacyPolicyUrl={privacyPolicyUrl}

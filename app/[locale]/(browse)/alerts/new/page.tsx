@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { AlertForm } from "@/components/alerts/alert-form";
-import { ClientWords } from "@/components/client-words";
+import { alertFormWords } from "@/components/alerts/alert-signup";
 import { JobsLink } from "@/components/jobs-link";
-import { alertFiltersSchema, canonicalFilters, describeFilters, type AlertFilters } from "@/lib/alerts/filters";
-import { alertCadence, alertsOffered } from "@/lib/alerts/switch";
+import { alertFiltersSchema, canonicalFilters, type AlertFilters } from "@/lib/alerts/filters";
+import { alertsOffered } from "@/lib/alerts/switch";
 import { getBranding } from "@/lib/branding";
 import { pageLocale } from "@/lib/i18n/server";
 import { words } from "@/lib/i18n/translator";
@@ -35,16 +35,13 @@ export default async function NewAlertPage({ params: route, searchParams }: Prop
       <p className="mt-2 text-slate-700">{t("pageIntro", { company: branding.companyName })}</p>
       <div className="mt-6">
         {offered ? (
-          <ClientWords locale={page.locale} namespaces={["alerts"]}>
-            <AlertForm
-              id="alert-page"
-              filters={filters}
-              summary={describeFilters(filters, page.locale)}
-              cadence={alertCadence(page.locale)}
-              privacyPolicyUrl={branding.privacyPolicyUrl}
-              companyName={branding.companyName}
-            />
-          </ClientWords>
+          <AlertForm
+            id="alert-page"
+            filters={filters}
+            locale={page.locale}
+            words={alertFormWords(page.locale, filters, branding.companyName)}
+            privacyPolicyUrl={branding.privacyPolicyUrl}
+          />
         ) : (
           <p className="rounded-md border border-slate-300 bg-slate-50 p-4" data-testid="alerts-off">
             {t("unavailable")}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ClientWords } from "@/components/client-words";
+import { catalogs } from "@/lib/i18n/catalogs";
 import { ClosedNotice } from "@/components/closed-notice";
 import { AlertSignup } from "@/components/alerts/alert-signup";
 import { ApplySection } from "@/components/apply/apply-section";
@@ -117,9 +117,14 @@ export default async function JobPage({ params }: Props) {
           <h2 id="apply-heading" className="text-2xl font-semibold text-slate-900">
             {t("applyHeading")}
           </h2>
-          <ClientWords locale={page.locale} namespaces={["apply"]}>
-            <ApplySection definition={formDefinition(job)} privacyPolicyUrl={branding.privacyPolicyUrl} companyName={branding.companyName} prefix={page.prefix} />
-          </ClientWords>
+          <ApplySection
+            definition={formDefinition(job)}
+            privacyPolicyUrl={branding.privacyPolicyUrl}
+            companyName={branding.companyName}
+            prefix={page.prefix}
+            locale={page.locale}
+            messages={catalogs[page.locale].apply}
+          />
         </section>
       ) : null}
 
