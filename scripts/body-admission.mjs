@@ -51,10 +51,16 @@ export function answerHere(req, res, answer) {
   linger(req);
 }
 
-/** @param {Req} req */
+/**
+ * Whether the request goes through the body rules: it has a body, or it is a form post or an
+ * action call with an empty one (Next.js would try to parse that and fail with a 500).
+ * @param {Req} req
+ */
 export function hasBody(req) {
   const length = Number.parseInt(String(req.headers["content-length"] ?? ""), 10);
-  return (Number.isFinite(length) && length > 0) || req.headers["transfer-encoding"] !== undefined;
+  if ((Number.isFinite(length) && length > 0) || req.headers["transfer-encoding"] !== undefined) return true;
+  if (req.method === "GET" || req.method === "HEAD") return false;
+  return String(req.headers["content-type"] ?? "").toLowerCase().startsWith("multipart/") || req.headers["next-action"] !== undefined;
 }
 
 /** @param {boolean} fromScript @returns {Answer} */

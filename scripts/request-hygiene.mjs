@@ -34,6 +34,7 @@ function peek(req, enough) {
     let size = 0;
     const finish = () => {
       req.off("readable", onReadable);
+      req.off("end", finish);
       req.off("error", onError);
       req.off("close", onClose);
       const data = Buffer.concat(chunks, size);
@@ -42,11 +43,13 @@ function peek(req, enough) {
     };
     const onError = (/** @type {Error} */ error) => {
       req.off("readable", onReadable);
+      req.off("end", finish);
       req.off("close", onClose);
       reject(error);
     };
     const onClose = () => {
       req.off("readable", onReadable);
+      req.off("end", finish);
       req.off("error", onError);
       if (!req.complete) reject(new Error("the connection closed before the body was complete"));
     };
@@ -61,6 +64,8 @@ function peek(req, enough) {
       if (req.complete) finish();
     };
     req.on("readable", onReadable);
+    // An empty body ends without a 'readable' (nothing to put back then).
+    req.on("end", finish);
     req.on("error", onError);
     req.on("close", onClose);
   });
