@@ -161,8 +161,7 @@ export default class PageCacheHandler {
     // A render that began before the last change is stored as already stale.
     const path = renderedPathOfKey(key);
     if (path !== null) pageKeys.set(path, key);
-    const revalidate = ctx?.cacheControl?.revalidate ?? 0;
-    entries.set(key, { value: data, lastModified: Date.now(), generation: startedIn ?? generation(), size: sizeOf(data), revalidate: typeof revalidate === "number" || revalidate === false ? revalidate : 0 });
+    entries.set(key, { value: data, lastModified: Date.now(), generation: startedIn ?? generation(), size: sizeOf(data), revalidate: ctx?.cacheControl?.revalidate ?? 0 });
   }
 
   /** revalidatePath()/revalidateTag() from the app: drop the entries carrying those tags. @param {string | string[]} tags */

@@ -56,7 +56,10 @@ export function cachedPageAnswer(request: Omit<FrontRequest, "client">): PlainAn
   if (pathname.includes("%") || (pathname !== "/" && pathname.endsWith("/"))) return null;
   const route = routeOf(pathname);
   if (route?.render !== "cached") return null;
-  if (route.path === "/" && search && FILTER_KEYS.some((key) => new URLSearchParams(search).has(key))) return null;
+  if (route.path === "/" && search) {
+    const query = new URLSearchParams(search);
+    if (FILTER_KEYS.some((key) => query.has(key))) return null;
+  }
   const path = route.localized ? renderedPath(pathname, splitLocale(pathname).locale !== null) : pathname;
   const entry = peekProcessSingleton<PageCache>("page-cache")?.fresh(path);
   const page = entry ? prepare(entry) : null;
