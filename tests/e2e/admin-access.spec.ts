@@ -6,41 +6,21 @@
 // of the build, posted as the page's script and as a form without JavaScript. No answer may
 // carry what an administrator sees there, nor data planted for the test, nor a 5xx; and no
 // action may change anything.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "../../playwright.config";
 import { createAdminWithCli, logIn } from "./admin-support";
+import { appRoutes, dynamicName, isGroup, type AppRoute } from "./app-routes";
 import { openEmulatorJobs, site, siteQuery } from "./support";
 
 test.describe.configure({ mode: "serial" });
 
-const APP = join(process.cwd(), "app");
-
-type AdminRoute = { file: string; kind: "page" | "route"; segments: string[] };
-
-/** Every page.tsx and route.ts under app/admin, with its segments (route groups and dynamic ones included). */
-function adminRoutes(): AdminRoute[] {
-  const found: AdminRoute[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/^(page|route)\.(tsx?|jsx?)$/.test(name)) {
-        const segments = relative(APP, dir).split(sep).filter(Boolean);
-        found.push({ file: relative(process.cwd(), path), kind: name.startsWith("page") ? "page" : "route", segments });
-      }
-    }
-  };
-  walk(join(APP, "admin"));
-  return found;
-}
-
-const isGroup = (s: string) => /^\(.+\)$/.test(s);
-const dynamicName = (s: string) => /^\[(.+)\]$/.exec(s)?.[1];
+/** Every page and route handler under app/admin. */
+const adminRoutes = () => appRoutes("admin");
 
 /** The URL of a route, its dynamic segments filled with `value`. */
-function urlOf(route: AdminRoute, value: string): string {
+function urlOf(route: AppRoute, value: string): string {
   return `/${route.segments.filter((s) => !isGroup(s)).map((s) => (dynamicName(s) ? value : s)).join("/")}`;
 }
 
@@ -50,7 +30,7 @@ type Tree = [unknown, Record<string, unknown>, null, null, number];
  * A router-state tree (Next's Next-Router-State-Tree header) claiming the client holds the
  * first `held` segments of the route, then something else: Next renders from there down.
  */
-function stateTree(route: AdminRoute, held: number, value: string): string {
+function stateTree(route: AppRoute, held: number, value: string): string {
   const segments = [...route.segments, "__PAGE__"].map((s) => {
     const name = dynamicName(s);
     return name ? [name, value, "d", null] : s;

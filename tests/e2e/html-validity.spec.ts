@@ -2,28 +2,11 @@
 // standard requires, not a style). The pages are found on disk, so a new one is covered without
 // touching this file: every page under app/[locale] in the default language and in German,
 // every admin page signed in, and the admin's sign-in pages.
-import { readdirSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
 import { expect, test } from "@playwright/test";
 import { HtmlValidate, type Message } from "html-validate";
 import { logIn } from "./admin-support";
+import { appRoutes, dynamicName, isGroup } from "./app-routes";
 import { openEmulatorJobs } from "./support";
-
-const APP = join(process.cwd(), "app");
-
-/** The segments of every page.tsx under app/ (route groups and dynamic segments included). */
-function pages(): string[][] {
-  const found: string[][] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/^page\.(tsx?|jsx?)$/.test(name)) found.push(relative(APP, dir).split(sep).filter(Boolean));
-    }
-  };
-  walk(APP);
-  return found;
-}
 
 const validator = new HtmlValidate({ extends: ["html-validate:standard"] });
 
@@ -48,11 +31,11 @@ test("every page type is valid HTML, in two languages and signed in", async ({ p
   const job = (await openEmulatorJobs())[0]!;
   const fill: Record<string, string> = { slug: job.unique_slug, uuid: job.uuid, code: "no-such-link" };
   const urls = new Set<string>();
-  for (const segments of pages()) {
-    const parts = segments.filter((s) => !/^\(.+\)$/.test(s));
+  for (const { segments } of appRoutes().filter((r) => r.kind === "page")) {
+    const parts = segments.filter((s) => !isGroup(s));
     const path = (locale: string) =>
       `/${parts
-        .map((s) => (s === "[locale]" ? locale : (/^\[(.+)\]$/.exec(s)?.[1] ?? s)))
+        .map((s) => (s === "[locale]" ? locale : (dynamicName(s) ?? s)))
         .map((s) => fill[s] ?? s)
         .filter(Boolean)
         .join("/")}`;
