@@ -72,10 +72,17 @@ export const TARGETS: Record<SiteTarget["kind"], SiteTarget> = {
 const chromium =
   process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") && !process.env.PLAYWRIGHT_BUNDLED ? "/usr/bin/chromium" : undefined);
 
+/**
+ * Each test server runs under tests/helpers/with-runner.mjs, which stops it once this runner is
+ * gone: a run that is killed leaves nothing holding the fixed ports.
+ */
+const WITH_RUNNER = "node tests/helpers/with-runner.mjs";
+const E2E_RUNNER_PID = String(process.pid);
+
 function siteServer(target: SiteTarget) {
   const port = new URL(target.url).port;
   return {
-    command: "node scripts/server.mjs",
+    command: `${WITH_RUNNER} node scripts/server.mjs`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -96,6 +103,7 @@ function siteServer(target: SiteTarget) {
       ...E2E_SITE_ENV,
       NEXT_TELEMETRY_DISABLED: "1",
       ENV_FILE: join(runDir, "no.env"),
+      E2E_RUNNER_PID,
     },
   };
 }
@@ -139,7 +147,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: "node node_modules/tsx/dist/cli.mjs emulator/main.ts",
+      command: `${WITH_RUNNER} node node_modules/tsx/dist/cli.mjs emulator/main.ts`,
       url: `http://127.0.0.1:${E2E.emulatorPort}/_emulator`,
       reuseExistingServer: false,
       stdout: "ignore",
@@ -148,19 +156,20 @@ export default defineConfig({
         EMULATOR_SMTP_PORT: String(E2E.smtpPort),
         EMULATOR_TOKEN: E2E.token,
         EMULATOR_DATA_DIR: join(runDir, "emulator"),
+        E2E_RUNNER_PID,
       },
     },
     {
       // A real PostgreSQL server, in the foreground; it answers on the ready port once the
       // site's database exists, and shuts down cleanly when the run ends.
-      command: "node tests/helpers/postgres.mjs",
+      command: `${WITH_RUNNER} node tests/helpers/postgres.mjs`,
       url: `http://127.0.0.1:${E2E.pgPort + 1}/`,
       reuseExistingServer: false,
       timeout: 180_000,
       stdout: "ignore",
       stderr: "pipe",
       gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-      env: { PG_PORT: String(E2E.pgPort), PG_READY_PORT: String(E2E.pgPort + 1), PG_DATABASE: "careers_e2e" },
+      env: { PG_PORT: String(E2E.pgPort), PG_READY_PORT: String(E2E.pgPort + 1), PG_DATABASE: "careers_e2e", E2E_RUNNER_PID },
     },
     siteServer(TARGETS.sqlite),
     siteServer(TARGETS.postgres),

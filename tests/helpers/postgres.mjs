@@ -182,12 +182,16 @@ async function main() {
     process.stdout.write(`PostgreSQL ready: ${url}\n`);
     const ready = createServer((_req, res) => res.end(url));
     if (readyPort) ready.listen(readyPort, "127.0.0.1");
+    let stopping = false;
+    // Once, whatever comes (a signal may come twice: to the process group and passed on).
     const stop = () => {
+      if (stopping) return;
+      stopping = true;
       ready.close();
       void pgServer.stop().then(() => process.exit(0));
     };
-    process.once("SIGTERM", stop);
-    process.once("SIGINT", stop);
+    process.on("SIGTERM", stop);
+    process.on("SIGINT", stop);
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
