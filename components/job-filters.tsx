@@ -1,7 +1,6 @@
 import Link from "next/link";
 import type { PageLocale } from "@/lib/i18n/server";
 import type { Facets, FacetOption, Filters } from "@/lib/jobs/search";
-import { FilterAutoSubmit } from "./filter-auto-submit";
 import { words } from "@/lib/i18n/translator";
 
 const selectClass =
@@ -56,7 +55,8 @@ export async function JobFilters({ filters, facets, active, page }: { filters: F
   const home = page.path("/");
   const facetsActive = Object.entries(filters).some(([key, value]) => key !== "q" && value !== undefined);
   return (
-    <form action={home} method="get" id="job-filters" className="rounded-lg border border-slate-200 bg-slate-50 p-4 sm:p-5" role="search" aria-label={t("formLabel")}>
+    // data-auto-submit: a changed filter applies at once (public/boot.js, lib/on-demand/boot.ts).
+    <form action={home} method="get" id="job-filters" data-auto-submit="" className="rounded-lg border border-slate-200 bg-slate-50 p-4 sm:p-5" role="search" aria-label={t("formLabel")}>
       <div className="flex flex-row items-end gap-2 sm:gap-3">
         <div className="min-w-0 flex-1">
           <label htmlFor="filter-q" className="block text-sm font-medium text-slate-800">
@@ -100,7 +100,6 @@ export async function JobFilters({ filters, facets, active, page }: { filters: F
           </Link>
         </p>
       ) : null}
-      <FilterAutoSubmit formId="job-filters" />
     </form>
   );
 }

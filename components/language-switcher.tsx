@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { LOCALE_COOKIE, localizedPath, splitLocale, type Locale } from "@/lib/i18n/locales";
+import { LOCALE_COOKIE, samePageIn, type Locale } from "@/lib/i18n/locales";
 
 type Props = {
   current: Locale;
@@ -14,7 +14,8 @@ type Props = {
  * Links to this page in the other languages on offer. The header is the same for every page of
  * a language (it is in the layout, and cached), so it is rendered with links to each language's
  * listing, and once in the browser each link points at this very page in that language.
- * Choosing one remembers it (the cookie the first-visit redirect reads).
+ * Choosing one remembers it (the cookie the first-visit redirect reads). Before the runtime is
+ * in, public/boot.js (lib/on-demand/boot.ts) does both from the data-default-locale below.
  */
 const noChanges = () => () => {};
 const location = () => `${window.location.pathname}${window.location.search}`;
@@ -28,12 +29,11 @@ export function LanguageSwitcher({ current, defaultLocale, languages, label }: P
   const address = useSyncExternalStore(noChanges, location, () => null);
   if (languages.length < 2) return null;
   const [pathname = "/", query] = address?.split("?") ?? [];
-  const here = address ? { path: splitLocale(pathname).path, search: query === undefined ? "" : `?${query}` } : null;
   const links = (className: string) =>
     languages.map(({ locale, name, home }) => (
       <li key={locale}>
         <a
-          href={here ? `${localizedPath(locale, defaultLocale, here.path)}${here.search}` : home}
+          href={address ? samePageIn(locale, defaultLocale, pathname, query === undefined ? "" : `?${query}`) : home}
           hrefLang={locale}
           lang={locale}
           aria-current={locale === current ? "true" : undefined}
@@ -46,7 +46,7 @@ export function LanguageSwitcher({ current, defaultLocale, languages, label }: P
     ));
   const currentName = languages.find((l) => l.locale === current)?.name ?? current;
   return (
-    <nav aria-label={label}>
+    <nav aria-label={label} data-default-locale={defaultLocale}>
       {/* A phone: one control that opens the list (a disclosure, no script needed). */}
       <details className="relative sm:hidden">
         <summary className="flex min-h-11 cursor-pointer list-none items-center gap-1 rounded px-2 text-sm font-medium text-slate-800 [&::-webkit-details-marker]:hidden">

@@ -1,5 +1,6 @@
 import type { CSSProperties, ReactNode } from "react";
 import { InsightsBeacon } from "@/components/insights-beacon";
+import { PageBoot } from "@/components/page-boot";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { themeVariables, type Branding } from "@/lib/branding";
@@ -24,6 +25,7 @@ export async function SiteShell({ branding, locale, prefix, children, switcher }
         <div className="flex-1">{children}</div>
         <SiteFooter branding={branding} locale={locale} prefix={prefix} />
         <InsightsBeacon />
+        <PageBoot />
       </body>
     </html>
   );

@@ -115,6 +115,10 @@ export function plainReply(value) {
 export const cacheEntry = {
   /** A rendered page with its HTML (what carries inline scripts). @param {CacheEntry} data */
   pageHtml: (data) => (data.kind === "APP_PAGE" && typeof data.html === "string" ? data.html : null),
+  /** Replaces a rendered page's HTML. @param {CacheEntry} data @param {string} html */
+  setPageHtml(data, html) {
+    if (data.kind === "APP_PAGE") data.html = html;
+  },
   /** A route handler's answer (a feed, the sitemap). @param {CacheEntry} data */
   isRoute: (data) => data.kind === "APP_ROUTE",
   /** The HTTP status the entry was rendered with, if it says. @param {CacheEntry} data */

@@ -112,14 +112,24 @@ export async function throughput(url, seconds = 5, { post, connections = 20, hea
   return { rps: count / seconds, requests: count, tool: "fetch" };
 }
 
-/** Script bytes a page makes a modern browser download, gzipped (nomodule polyfills left out). @param {string} base @param {string} path */
+/**
+ * Script bytes a page makes a modern browser download, gzipped (nomodule polyfills left out): at
+ * load, and held in the page until the visitor engages (a cached page's runtime, lib/on-demand).
+ * @param {string} base @param {string} path
+ */
 export async function scriptBytes(base, path) {
   const html = await (await fetch(base + path)).text();
-  const tags = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"[^>]*>/g)].filter((m) => !/\bnoModule\b|\bnomodule\b/.test(m[0]));
-  const sources = [...new Set(tags.map((m) => m[1] ?? ""))];
-  let gzipped = 0;
-  for (const src of sources) gzipped += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer()), { level: 9 }).length;
-  return { scripts: sources.length, gzippedKiB: gzipped / 1024 };
+  const template = /<template data-runtime>([\s\S]*?)<\/template>/.exec(html);
+  const gzippedOf = async (/** @type {string} */ part) => {
+    const tags = [...part.matchAll(/<script[^>]*\bsrc="([^"]+)"[^>]*>/g)].filter((m) => !/\bnoModule\b|\bnomodule\b/.test(m[0]));
+    const sources = [...new Set(tags.map((m) => m[1] ?? ""))];
+    let gzipped = 0;
+    for (const src of sources) gzipped += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer()), { level: 9 }).length;
+    return { scripts: sources.length, kib: gzipped / 1024 };
+  };
+  const atLoad = await gzippedOf(template ? html.replace(template[0], "") : html);
+  const held = await gzippedOf(template?.[1] ?? "");
+  return { scripts: atLoad.scripts, gzippedKiB: atLoad.kib, heldScripts: held.scripts, heldKiB: held.kib };
 }
 
 const ENTITIES = /** @type {Record<string, string>} */ ({ "&quot;": '"', "&amp;": "&", "&lt;": "<", "&gt;": ">", "&#x27;": "'", "&#39;": "'" });

@@ -95,11 +95,14 @@ export function ApplySection({ definition, privacyPolicyUrl, companyName, prefix
     );
   }
   return (
-    <div ref={placeholder} className="mt-6 min-h-48 rounded-lg border border-slate-200 bg-slate-50 p-6" data-testid="apply-placeholder">
+    // data-runtime-*: on a cached page, public/boot.js brings the runtime in when this comes near
+    // or the link is followed, and until then sends the link to #apply (lib/on-demand/boot.ts).
+    <div ref={placeholder} className="mt-6 min-h-48 rounded-lg border border-slate-200 bg-slate-50 p-6" data-testid="apply-placeholder" data-runtime-near="">
       <p className="text-slate-800">{t("placeholder")}</p>
       <p className="mt-4">
         <a
           href={applyPage}
+          data-runtime-hash="#apply"
           onClick={(event) => {
             event.preventDefault();
             setWanted("asked");

@@ -48,6 +48,11 @@ export function localizedPath(locale: Locale, defaultLocale: Locale, path: strin
   return path === "/" ? prefix : `${prefix}${path.startsWith("/?") ? path.slice(1) : path}`;
 }
 
+/** This page in another language: samePageIn("de", "en", "/fr/jobs/x", "?q=1") is "/de/jobs/x?q=1". */
+export function samePageIn(locale: Locale, defaultLocale: Locale, pathname: string, search: string): string {
+  return `${localizedPath(locale, defaultLocale, splitLocale(pathname).path)}${search}`;
+}
+
 /** Splits "/de/jobs/x" into { locale: "de", path: "/jobs/x" }; an unprefixed path has no locale. */
 export function splitLocale(pathname: string): { locale: Locale | null; path: string } {
   const match = /^\/([a-z]{2})(?=\/|$)(.*)$/.exec(pathname);

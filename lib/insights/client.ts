@@ -2,6 +2,7 @@
 // page load from the utm_source in the address or the referring site, and remembered for the
 // tab in sessionStorage, never in a cookie), and a beacon that reports a view or the start of
 // an application after the page has loaded. Only the channel's name leaves the browser.
+import { splitLocale } from "@/lib/i18n/locales";
 import { channelOf, cleanUtm } from "./channels";
 
 const CHANNEL_KEY = "careers.channel";
@@ -46,6 +47,15 @@ export function landingChannel(): string {
 export function landingUtm(): string {
   const channel = landingChannel();
   return stored(UTM_KEY) === channel ? channel : "";
+}
+
+/**
+ * The view a page's address counts, in any language ("/de/jobs/x" counts as "/jobs/x"), or null
+ * for a page whose views are not counted (only the job listing and the job pages are).
+ */
+export function countedView(pathname: string): string | null {
+  const { path } = splitLocale(pathname);
+  return /^\/(?:jobs\/[^/]+)?$/.test(path) ? path : null;
 }
 
 export type InsightBeacon = { type: "view"; path: string } | { type: "start"; job: string };

@@ -11,6 +11,8 @@
 // - What `next build` prerendered is never served: this handler starts empty, so the first
 //   visit renders with live data. (The build renders placeholders: it has no data.)
 // - Responses with a 5xx status are never kept, nor a route handler's answer other than a 200.
+// - A page is stored with its React and Next.js runtime held until the visitor engages
+//   (lib/on-demand): the HTML is complete without it.
 // - A page's Content-Security-Policy is stored with it: the hashes of its inline scripts that
 //   are the framework's own (a cached page cannot carry a per-request nonce), sent on every
 //   visit, the first included.
@@ -18,6 +20,7 @@ import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import { contentSecurityPolicy } from "../csp.mjs";
 import { cacheEntry, renderedPathOfKey } from "../next-adapter.mjs";
+import { deferRuntime } from "../on-demand/defer.mjs";
 import { peekProcessSingleton, processSingleton } from "../process-state.mjs";
 
 
@@ -154,8 +157,12 @@ export default class PageCacheHandler {
     // A route handler's entry is its GET's 200. Next stores what any method got under the same
     // key (a 405 for a POST, a 204 for an OPTIONS); the next GET must not be served that.
     if (cacheEntry.isRoute(data) && status !== 200) return;
-    const html = cacheEntry.pageHtml(data);
+    const rendered = cacheEntry.pageHtml(data);
+    // A page, not an error: Next's error document (a 404 raised while rendering) is filled in by
+    // the runtime, so it keeps it.
+    const html = rendered === null ? null : status === null || status === 200 ? deferRuntime(rendered) : rendered;
     if (html !== null) {
+      cacheEntry.setPageHtml(data, html);
       cacheEntry.setHeader(data, "content-security-policy", contentSecurityPolicy(`'self' ${scriptPolicyFor(html, (code) => reportForeignScript(key, code))}`.trim()));
     }
     // A render that began before the last change is stored as already stale.

@@ -13,7 +13,7 @@ import { emulatorControl, openEmulatorJobs, site, siteQuery, startSiteServer } f
 
 test.describe.configure({ mode: "serial" });
 
-/** Opens a page, records CSP violations and console errors, and checks React hydrated it. */
+/** Opens a page, records CSP violations and console errors, and checks React hydrated it (engaged first, when the page holds its runtime until then). */
 async function visitWatching(page: Page, url: string, after?: () => Promise<void>): Promise<string[]> {
   const problems: string[] = [];
   const onConsole = (message: { type(): string; text(): string }) => {
@@ -33,6 +33,8 @@ async function visitWatching(page: Page, url: string, after?: () => Promise<void
     expect(policy, url).not.toContain("unsafe-inline' ;");
     expect(policy.match(/script-src ([^;]*)/)?.[1], url).not.toContain("unsafe-inline");
     for (const directive of ["object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'self'"]) expect(policy, url).toContain(directive);
+    // A cached page brings its runtime when the visitor engages (lib/on-demand): a key press.
+    if (await page.locator("template[data-runtime]").count()) await page.keyboard.press("Shift");
     await expect
       .poll(() => page.evaluate(() => Object.keys(document.body).some((key) => key.startsWith("__react"))), { message: `${url} hydrates` })
       .toBe(true);
