@@ -72,19 +72,20 @@ function languageLinks(): void {
   }
 }
 
+/** Listens on the document, so a form the runtime brings later (a client-side navigation) is served too. */
 function autoSubmit(): void {
-  for (const form of document.querySelectorAll("form[data-auto-submit]")) {
-    if (!(form instanceof HTMLFormElement)) continue;
-    form.addEventListener("change", (event) => {
-      if (!(event.target instanceof HTMLSelectElement)) return;
-      // A new country makes the chosen city meaningless.
-      if (event.target.name === "country") {
-        const city = form.elements.namedItem("city");
-        if (city instanceof HTMLSelectElement) city.value = "";
-      }
-      form.requestSubmit();
-    });
-  }
+  document.addEventListener("change", (event) => {
+    const select = event.target;
+    if (!(select instanceof HTMLSelectElement)) return;
+    const form = select.closest("form[data-auto-submit]");
+    if (!(form instanceof HTMLFormElement)) return;
+    // A new country makes the chosen city meaningless.
+    if (select.name === "country") {
+      const city = form.elements.namedItem("city");
+      if (city instanceof HTMLSelectElement) city.value = "";
+    }
+    form.requestSubmit();
+  });
 }
 
 /** Once per page load, whichever comes first: public/boot.js or the runtime (components/page-boot.tsx). */

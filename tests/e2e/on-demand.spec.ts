@@ -66,7 +66,7 @@ test("before any engagement: the view is counted once, language links lead to th
   expect(english.views()).toBe(2);
 });
 
-test("a changed filter on the cached listing applies at once, before the runtime has come", async ({ page }) => {
+test("a changed filter on the cached listing applies at once, before the runtime has come and after a navigation inside the app", async ({ page }) => {
   const visit = await cachedVisit(page, "/");
   // The filters open without a touch (a touch would bring the runtime).
   await page.locator("#job-filters details").evaluate((details) => details.setAttribute("open", ""));
@@ -74,6 +74,15 @@ test("a changed filter on the cached listing applies at once, before the runtime
   const choice = await workplace.locator("option").nth(1).getAttribute("value");
   expect(visit.runtime()).toBe(0);
   await workplace.selectOption(choice!);
+  await expect(page).toHaveURL(new RegExp(`[?&]workplace=${choice}(&|$)`));
+  // The results page has the runtime: back to the listing inside the app, and a filter there
+  // still applies at once (the listing came by the router, not as a page load).
+  await page.evaluate(() => ((window as Window & { sameDocument?: boolean }).sameDocument = true));
+  await page.getByRole("link", { name: "Clear all filters" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  expect(await page.evaluate(() => (window as Window & { sameDocument?: boolean }).sameDocument), "a navigation inside the app").toBe(true);
+  await page.locator("#job-filters details").evaluate((details) => details.setAttribute("open", ""));
+  await page.getByLabel("Workplace").selectOption(choice!);
   await expect(page).toHaveURL(new RegExp(`[?&]workplace=${choice}(&|$)`));
 });
 
