@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { LOCALE_COOKIE, samePageIn, type Locale } from "@/lib/i18n/locales";
+import { localeCookie, samePageIn, type Locale } from "@/lib/i18n/locales";
 
 type Props = {
   current: Locale;
@@ -21,7 +21,7 @@ const noChanges = () => () => {};
 const location = () => `${window.location.pathname}${window.location.search}`;
 
 function remember(locale: Locale): void {
-  document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=31536000; samesite=lax`;
+  document.cookie = localeCookie(locale);
 }
 
 export function LanguageSwitcher({ current, defaultLocale, languages, label }: Props) {

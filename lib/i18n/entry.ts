@@ -10,12 +10,11 @@ import { match } from "@formatjs/intl-localematcher";
 import Negotiator from "negotiator";
 import type { PlainAnswer } from "@/lib/front/hooks";
 import { routeOf } from "@/lib/routes";
-import { LOCALE_COOKIE, localizedPath, splitLocale } from "./locales";
+import { LOCALE_COOKIE, localeCookie, localizedPath, splitLocale } from "./locales";
 import { offeredLanguages } from "./offered";
 
 export type EntryRequest = { pathname: string; search: string; headers: Record<string, string | string[] | undefined> };
 export type EntryAnswer = PlainAnswer;
-const YEAR = 365 * 24 * 60 * 60;
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
@@ -41,7 +40,7 @@ export function languageEntry({ pathname, search, headers }: EntryRequest): Entr
     status: 307,
     headers: {
       Location: location,
-      "Set-Cookie": `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=${YEAR}; SameSite=Lax`,
+      "Set-Cookie": localeCookie(locale),
       "Cache-Control": "private, no-store",
       Vary: "Accept-Language, Cookie",
       "Content-Type": "text/plain; charset=utf-8",

@@ -53,6 +53,11 @@ export function samePageIn(locale: Locale, defaultLocale: Locale, pathname: stri
   return `${localizedPath(locale, defaultLocale, splitLocale(pathname).path)}${search}`;
 }
 
+/** The cookie a language is remembered by, for a year: set by the language links, and by the first-visit redirect. */
+export function localeCookie(locale: Locale): string {
+  return `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=31536000; SameSite=Lax`;
+}
+
 /** Splits "/de/jobs/x" into { locale: "de", path: "/jobs/x" }; an unprefixed path has no locale. */
 export function splitLocale(pathname: string): { locale: Locale | null; path: string } {
   const match = /^\/([a-z]{2})(?=\/|$)(.*)$/.exec(pathname);

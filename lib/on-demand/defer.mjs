@@ -5,8 +5,8 @@
 // cache (../page-cache/cache-handler.mjs) stores each page through deferRuntime(): the runtime's
 // script tags move into a <template data-runtime> at the end of the body, and their preloads
 // go; public/boot.js (./boot.ts), added before them, loads them when the visitor engages. The
-// runtime's inline parts (the flight data pushed to self.__next_f, Turbopack's chunk list) stay and run as
-// before: they only queue data for the runtime to read when it comes.
+// runtime's inline parts (the flight data pushed to self.__next_f, Turbopack's chunk list)
+// stay and run as before: they only queue data for the runtime to read when it comes.
 
 /** Next.js's tags for its own chunks: `<script src="/_next/static/…" async="">`, no nomodule. */
 const RUNTIME_SCRIPT = /<script src="\/_next\/static\/[^"]+\.js" async=""><\/script>/g;

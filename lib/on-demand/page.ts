@@ -15,7 +15,7 @@
 // On a page rendered for its request the runtime is already in: there is nothing to bring.
 // No React here: public/boot.js is small on purpose (bench: script at load).
 import { countedView, landingChannel, sendInsight } from "@/lib/insights/client";
-import { isLocale, LOCALE_COOKIE, samePageIn } from "@/lib/i18n/locales";
+import { isLocale, localeCookie, samePageIn } from "@/lib/i18n/locales";
 
 const ENGAGED = ["pointerdown", "touchstart", "keydown", "focusin", "wheel", "scroll"] as const;
 
@@ -67,7 +67,7 @@ function languageLinks(): void {
     if (!isLocale(locale)) continue;
     link.setAttribute("href", samePageIn(locale, defaultLocale, window.location.pathname, window.location.search));
     link.addEventListener("click", () => {
-      document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=31536000; samesite=lax`;
+      document.cookie = localeCookie(locale);
     });
   }
 }
