@@ -32,6 +32,7 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app/.next/standalone ./.next/standalone
 COPY --from=build --chown=node:node /app/scripts/server.mjs /app/scripts/body-admission.mjs /app/scripts/upload-gate.mjs /app/scripts/request-hygiene.mjs ./scripts/
 COPY --from=build --chown=node:node /app/lib/next-adapter.mjs /app/lib/process-state.mjs ./lib/
+COPY --from=build --chown=node:node /app/lib/metrics/tally.mjs ./lib/metrics/
 RUN mkdir -p /data && chown node:node /data
 USER node
 # Only SQLite (no DATABASE_URL) keeps anything here; with PostgreSQL the container is stateless.

@@ -1,8 +1,11 @@
-// Boot checks and error reporting for the Node.js server.
+// Boot checks, traces and error reporting for the Node.js server.
 import type { Instrumentation } from "next";
 
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Traces first, so the start-up's own work is traced too (off unless OTEL_EXPORTER_OTLP_ENDPOINT is set).
+  const { startTracing } = await import("@/lib/telemetry/tracing");
+  startTracing();
   const { startServer } = await import("@/lib/boot");
   await startServer();
 }

@@ -13,6 +13,9 @@ export const E2E = {
   pgPort: Number(process.env.E2E_PG_PORT ?? 5510),
   /** The emulator's SMTP server (emulator/smtp.ts): job alerts' mail goes there. */
   smtpPort: Number(process.env.E2E_SMTP_PORT ?? 2625),
+  /** The OTLP receiver the site servers send their traces to (tests/helpers/otlp-receiver.mjs). */
+  otlpPort: Number(process.env.E2E_OTLP_PORT ?? 4418),
+  metricsToken: "e2e-metrics-token-8c2d4f6a1b",
   token: "e2e-occupop-token-5f2b9c1d7e",
   revalidateSecret: "e2e-revalidate-secret-0a9b8c7d",
   healthToken: "e2e-health-token-4e1d9a7c",
@@ -103,12 +106,17 @@ function siteServer(target: SiteTarget) {
       ...E2E_SITE_ENV,
       NEXT_TELEMETRY_DISABLED: "1",
       ENV_FILE: join(runDir, "no.env"),
+      // Metrics and traces on, as an operator would run them (tests/e2e/observability.spec.ts).
+      METRICS_TOKEN: E2E.metricsToken,
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${E2E.otlpPort}`,
+      OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
+      OTEL_SERVICE_NAME: `careers-site-${target.kind}`,
       E2E_RUNNER_PID,
     },
   };
 }
 
-const DATABASE_SPECS = /(apply|outbox|admin|insights|alerts|replicas|database|deployment)\.spec\.ts$/;
+const DATABASE_SPECS = /(apply|outbox|admin|insights|alerts|replicas|database|deployment|observability)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -170,6 +178,13 @@ export default defineConfig({
       stderr: "pipe",
       gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
       env: { PG_PORT: String(E2E.pgPort), PG_READY_PORT: String(E2E.pgPort + 1), PG_DATABASE: "careers_e2e", E2E_RUNNER_PID },
+    },
+    {
+      command: `${WITH_RUNNER} node tests/helpers/otlp-receiver.mjs`,
+      url: `http://127.0.0.1:${E2E.otlpPort}/`,
+      reuseExistingServer: false,
+      stdout: "ignore" as const,
+      env: { OTLP_PORT: String(E2E.otlpPort), E2E_RUNNER_PID },
     },
     siteServer(TARGETS.sqlite),
     siteServer(TARGETS.postgres),

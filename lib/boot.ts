@@ -5,9 +5,10 @@ import { pruneSessions } from "@/lib/admin/session";
 import { pruneThrottle } from "@/lib/admin/throttle";
 import { startAlerts } from "@/lib/alerts/worker";
 import { ensureConfiguredAdmin } from "@/lib/admin/users";
+import { queueStats } from "@/lib/applications/outbox";
 import { importLegacyResumes } from "@/lib/applications/resume-store";
 import { startOutboxWorker } from "@/lib/applications/worker";
-import { dbKind, describeDatabaseError, migrate } from "@/lib/db";
+import { dataDir, dbKind, describeDatabaseError, migrate } from "@/lib/db";
 import { ConfigError, env } from "@/lib/env";
 import { FALLBACK_POLICY } from "@/lib/csp.mjs";
 import { admitBody } from "@/lib/front/admission";
@@ -17,7 +18,9 @@ import { registerHousekeeping, startHousekeeping } from "@/lib/housekeeping";
 import { flushInsights, pruneInsights, startInsights } from "@/lib/insights/collector";
 import { decide } from "@/lib/site/front-door";
 import { log } from "@/lib/log";
+import { mailByState } from "@/lib/mail/outbox";
 import { mailConfigured, resetTransport } from "@/lib/mail/transport";
+import { setMetricReaders } from "@/lib/metrics";
 import { startMailWorker } from "@/lib/mail/worker";
 import { pruneRateLimits } from "@/lib/rate-limit";
 import { serverId } from "@/lib/server-id";
@@ -70,6 +73,15 @@ export async function startServer(): Promise<void> {
     onShutdown(async () => resetTransport());
   } else logger.info("job alerts are off: no SMTP_URL");
   startHousekeeping();
+  // What /metrics reads from the database when it is scraped (lib/metrics).
+  setMetricReaders({
+    applications: async () => {
+      const { pending, held, failed, delivered, discarded, oldestPendingAt } = await queueStats();
+      return { byState: { pending, held, failed, delivered, discarded }, oldestPendingAt };
+    },
+    mail: mailByState,
+    dataDir: () => (dbKind() === "sqlite" ? dataDir() : null),
+  });
   frontHooks().startedAt = Date.now();
 }
 

@@ -42,6 +42,8 @@ export const envSchema = z.object({
   // Optional: GET /api/health with this as a bearer token shows the details (server, database,
   // queue, reasons); without it, anyone gets only ok, degraded or unavailable.
   HEALTH_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  // Optional: turns on GET /metrics (Prometheus) for this bearer token; without it, a 404.
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   // The first administrator, created at start if no administrator has that email yet.
   ADMIN_EMAIL: z.email({ error: "must be an email address" }).optional(),
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),

@@ -1,8 +1,10 @@
 // Structured logs: one JSON object per line on stdout (pino). Every line is scrubbed on the
 // way out, so neither the Occupop token nor a URL's query string (where signed upload URLs
-// carry their credential) can reach a log, whatever an error message happens to contain.
+// carry their credential) can reach a log, whatever an error message happens to contain. A line
+// written inside a trace carries its trace_id and span_id.
 import "server-only";
 import { processSingleton } from "@/lib/process-state.mjs";
+import { context, isSpanContextValid, trace } from "@opentelemetry/api";
 import pino, { type Logger } from "pino";
 
 const URL_QUERY = /(\bhttps?:\/\/[^\s"'<>?#]+)\?[^\s"'<>#]*/gi;
@@ -28,6 +30,12 @@ export function safeUrl(url: string | URL): string {
 }
 
 
+/** The active trace's ids (./telemetry), so a log line can be found from its trace and back. */
+export function traceFields(): { trace_id?: string; span_id?: string } {
+  const span = trace.getSpan(context.active())?.spanContext();
+  return span && isSpanContextValid(span) ? { trace_id: span.traceId, span_id: span.spanId } : {};
+}
+
 function createLogger(): Logger {
   const level = process.env.LOG_LEVEL ?? "info";
   return pino(
@@ -36,6 +44,7 @@ function createLogger(): Logger {
       base: { service: "careers-site" },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
+      mixin: traceFields,
       redact: { paths: ["token", "authorization", "*.authorization", "headers.authorization"], censor: "[redacted]" },
     },
     { write: (line: string) => process.stdout.write(scrubLogLine(line)) },

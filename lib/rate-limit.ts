@@ -11,6 +11,7 @@
 // the same atomicity with neither problem.
 import "server-only";
 import { database } from "@/lib/db";
+import { limitOf, metrics } from "@/lib/metrics";
 
 export type RateLimitResult = { allowed: boolean; remaining: number; retryAfterMs: number };
 
@@ -58,6 +59,7 @@ export async function hit(key: string, limit: number, windowMs: number, now = Da
     const untilShareFits = previous > 0 && count <= limit ? windowMs * (1 - (limit - count) / previous) - (now - windowStart) : Infinity;
     retryAfterMs = Math.ceil(Math.max(0, Math.min(untilShareFits, windowStart + windowMs - now)));
   }
+  if (used > limit) metrics().rateLimited.inc({ limit: limitOf(key) });
   return { allowed: used <= limit, remaining: Math.max(0, Math.floor(limit - used)), retryAfterMs };
 }
 

@@ -113,6 +113,7 @@ export const ROUTES: readonly Route[] = [
   // A webhook's body is read by nobody (it is a signal to refresh), but senders send one.
   { path: "/api/revalidate", kind: "handler", body: { maxBytes: 64 * KiB, types: "*", handler: true } },
   { path: "/api/health", kind: "handler" },
+  { path: "/metrics", kind: "handler" },
   { path: "/api/ready", kind: "handler" },
 ];
 

@@ -5,6 +5,7 @@
 // watches them, has the app check the framing (lib/front/body-checks.ts), then hands the request
 // on. What it refuses is answered at once, and the rest of the body lingers briefly unread.
 import { badRequest, firstBytes, frontPage, readBodyWithin } from "./request-hygiene.mjs";
+import { probe, tally, TALLY } from "../lib/metrics/tally.mjs";
 import { refusal, watchUpload } from "./upload-gate.mjs";
 
 /**
@@ -80,6 +81,8 @@ function tooManyAtOnce(fromScript) {
  * }} options
  */
 export function createBodyAdmission({ gate, hooks, log, minBytesPerSecond, graceMs }) {
+  // What /metrics reports of the gate (lib/metrics): the bytes it holds now, and what it refused.
+  probe(TALLY.uploadBytesInFlight, () => gate.stats().inFlight);
   /** @type {Map<string, number>} */
   const formsInFlight = new Map();
 
@@ -128,6 +131,7 @@ export function createBodyAdmission({ gate, hooks, log, minBytesPerSecond, grace
       const passed = await gate.admit(Number.isFinite(declared) ? declared : admission.maxBytes, admission.clientKey, admission.maxBytes);
       if (passed.outcome !== "pass") {
         log("warn", "upload refused", { outcome: passed.outcome, path: request.pathname, ...gate.stats() });
+        tally(TALLY.uploadRefusals, passed.outcome === "busy" ? "busy" : "too_large");
         return answerHere(req, res, refusal(passed.outcome, fromScript));
       }
       res.on("close", passed.release);
@@ -137,6 +141,7 @@ export function createBodyAdmission({ gate, hooks, log, minBytesPerSecond, grace
         graceMs,
         onViolation(why) {
           gate.noteCutOff();
+          tally(TALLY.uploadRefusals, why === "slow" ? "slow" : "too_large");
           log("warn", "upload cut off", { why, path: request.pathname, ...gate.stats() });
           if (!res.headersSent) {
             const answer = refusal(why, fromScript);

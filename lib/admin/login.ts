@@ -11,6 +11,7 @@ import { log } from "@/lib/log";
 import { rememberDevice, trustedDevice } from "./devices";
 import { dummyHash, hashPassword, HashesBusyError, needsRehash, verifyPassword } from "./passwords";
 import { endSession, isHttps, pendingSecondFactor, startSession } from "./session";
+import { metrics } from "@/lib/metrics";
 import { claimAttempt, clearAttempts, type ThrottleKey } from "./throttle";
 import { isTwoFactorOn, twoFactorStatus, verifySecondFactor } from "./two-factor";
 import { findAdminByEmail, normalizeEmail } from "./users";
@@ -47,6 +48,7 @@ export async function logIn(email: string, password: string, clientIp: string): 
   const claim = await claimAttempt(keys);
   if (!claim.ok) {
     logger().warn({ event: "login.throttled", clientIp, trustedDevice: Boolean(device) }, "login refused: too many failures");
+    metrics().signInFailures.inc({ reason: "throttled" });
     return { ok: false, message: waitMessage(claim.retryAfterMs) };
   }
   let valid: boolean;
@@ -59,6 +61,7 @@ export async function logIn(email: string, password: string, clientIp: string): 
   }
   if (!user || userId === null || !valid) {
     logger().warn({ event: "login.failure", clientIp }, "login failed");
+    metrics().signInFailures.inc({ reason: "password" });
     return { ok: false, message: WRONG };
   }
   // The password is right: the failures counted here were its owner's own typos.
@@ -91,11 +94,13 @@ export async function completeSecondFactor(code: string, clientIp: string): Prom
   const claim = await claimAttempt(keys);
   if (!claim.ok) {
     logger().warn({ event: "login.throttled", user: pending.id, clientIp }, "second factor refused: too many failures");
+    metrics().signInFailures.inc({ reason: "throttled" });
     return { ok: false, message: waitMessage(claim.retryAfterMs) };
   }
   const accepted = await verifySecondFactor(pending.id, pending.email, code);
   if (!accepted) {
     logger().warn({ event: "login.second-factor-failure", user: pending.id, clientIp }, "one-time code refused");
+    metrics().signInFailures.inc({ reason: "second_factor" });
     return { ok: false, message: "That code is not right, or was used already. Enter the 6-digit code your app shows now, or one of your recovery codes." };
   }
   await clearAttempts(keys.map((k) => k.key));

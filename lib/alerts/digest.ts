@@ -13,6 +13,7 @@ import { database } from "@/lib/db";
 import type { AlertSubscriptionsTable } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { getOpenJobs, type Job } from "@/lib/jobs";
+import { metrics } from "@/lib/metrics";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { appSecret } from "@/lib/secrets";
 import { alertLinks, digestEmail, mailLanguage } from "./emails";
@@ -100,7 +101,10 @@ export async function planDigests({ now = Date.now(), openJobs }: { now?: number
     context ??= await contextOf();
     for (const { row, sub, candidates } of wanting) {
       const fresh = candidates.filter((j) => !already.has(`${sub.id} ${j.uuid}`));
-      if (fresh.length && !context.suppressed.has(sub.email) && (await queueDigest(row, fresh, context, now))) queued++;
+      if (fresh.length && !context.suppressed.has(sub.email) && (await queueDigest(row, fresh, context, now))) {
+        queued++;
+        metrics().alertDigests.inc();
+      }
     }
   }
 }

@@ -9,6 +9,8 @@ import { retryDelay } from "@/lib/backoff";
 import { env } from "@/lib/env";
 import { count } from "@/lib/insights/collector";
 import { log } from "@/lib/log";
+import { metrics } from "@/lib/metrics";
+import { inSpan } from "@/lib/telemetry/spans";
 import { createCandidate, findJobForApplication, OccupopError, uploadResume } from "@/lib/occupop";
 import {
   claim,
@@ -140,10 +142,25 @@ export async function deliverClaimed(id: string, owner: string, atHand: AtHand =
   if (!record || record.status !== "pending" || record.lease_owner !== owner) return { kind: "busy" };
   const lease = holdLease(id, owner, config.OUTBOX_LEASE_MS);
   try {
-    return await attemptAndRecord(record, owner, lease, atHand);
+    return await inSpan("outbox deliver", { "careers.delivery.attempt": record.attempts + 1, "careers.delivery.step": record.step }, async (span) => {
+      const outcome = await attemptAndRecord(record, owner, lease, atHand);
+      span.setAttribute("careers.delivery.outcome", outcome.kind);
+      recordOutcome(record, outcome);
+      return outcome;
+    });
   } finally {
     lease.stop();
   }
+}
+
+/** The delivery metrics (lib/metrics): every attempt's outcome; on arrival, how long and how many tries it took. */
+function recordOutcome(record: ApplicationRecord, outcome: DeliveryOutcome): void {
+  if (outcome.kind === "busy") return;
+  const m = metrics();
+  m.deliveries.inc({ outcome: outcome.kind === "queued" ? "retry" : outcome.kind });
+  if (outcome.kind !== "delivered") return;
+  m.deliveryDuration.observe(Math.max(0, Date.now() - record.created_at) / 1000);
+  m.deliveryAttempts.observe(record.attempts + 1);
 }
 
 async function attemptAndRecord(record: ApplicationRecord, owner: string, lease: HeldLease, atHand: AtHand): Promise<DeliveryOutcome> {

@@ -311,6 +311,8 @@ export type QueueStats = {
   held: number;
   failed: number;
   delivered: number;
+  /** Deleted by HR (a held repeat), kept until pruned. */
+  discarded: number;
   uncertainCreates: number;
   oldestPendingAt: number | null;
 };
@@ -334,6 +336,7 @@ export async function queueStats(): Promise<QueueStats> {
     held: Number(by("held")?.n ?? 0),
     failed: Number(by("failed")?.n ?? 0),
     delivered: Number(by("delivered")?.n ?? 0),
+    discarded: Number(by("discarded")?.n ?? 0),
     uncertainCreates: rows.reduce((sum, r) => sum + Number(r.uncertain ?? 0), 0),
     oldestPendingAt: oldest === null || oldest === undefined ? null : Number(oldest),
   };

@@ -8,10 +8,12 @@ import { processSingleton } from "@/lib/process-state.mjs";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type MigrationProvider } from "kysely";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type KyselyConfig, type Migration, type MigrationProvider } from "kysely";
 import pg from "pg";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { recordQuerySpan } from "@/lib/telemetry/spans";
+import { tracingOn } from "@/lib/telemetry/tracing";
 import * as m001 from "./migrations/001-initial";
 import * as m002 from "./migrations/002-admin-and-branding";
 import * as m003 from "./migrations/003-failure-kind";
@@ -72,6 +74,12 @@ const pgTypes = {
   }) as typeof pg.types.getTypeParser,
 };
 
+/** With tracing on, each query becomes a span (its kind and table: never its values). */
+function queryLog(system: "sqlite" | "postgresql"): Pick<KyselyConfig, "log"> {
+  if (!tracingOn()) return {};
+  return { log: (event) => recordQuerySpan(system, event.query.sql, event.queryDurationMillis, event.level === "error") };
+}
+
 function openPostgres(h: Holder, url: string): Kysely<Database> {
   const pool = new pg.Pool({
     connectionString: url,
@@ -87,7 +95,7 @@ function openPostgres(h: Holder, url: string): Kysely<Database> {
   // listener it would crash the process. The pool replaces the client on next use.
   pool.on("error", (error) => log("db").warn({ err: error.message }, "idle database connection lost"));
   h.pool = pool;
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...queryLog("postgresql") });
 }
 
 function openSqlite(): Kysely<Database> {
@@ -99,7 +107,7 @@ function openSqlite(): Kysely<Database> {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), ...queryLog("sqlite") });
 }
 
 /** The database (opened on first use). */

@@ -4,6 +4,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { metrics } from "@/lib/metrics";
 import { secretsMatch } from "@/lib/secrets";
 import { refreshJobs } from "./cache";
 
@@ -22,10 +23,12 @@ export async function revalidateFromWebhook(request: Request): Promise<Response>
   }
   if (!secretsMatch(givenSecret(request), expected)) {
     logger.warn("revalidate refused: wrong secret");
+    metrics().webhookEvents.inc({ hook: "revalidate", outcome: "refused" });
     return Response.json({ ok: false, message: "Wrong or missing secret." }, { status: 401 });
   }
   try {
     const snapshot = await refreshJobs();
+    metrics().webhookEvents.inc({ hook: "revalidate", outcome: "accepted" });
     return Response.json({
       ok: true,
       jobs: snapshot.jobs.length,
@@ -34,6 +37,7 @@ export async function revalidateFromWebhook(request: Request): Promise<Response>
     });
   } catch {
     // refreshJobs logged the cause; the old copy keeps serving.
+    metrics().webhookEvents.inc({ hook: "revalidate", outcome: "failed" });
     return Response.json({ ok: false, message: "Occupop could not be reached; the previous job list is still served." }, { status: 502 });
   }
 }

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely, Selectable, Transaction } from "kysely";
 import { database } from "@/lib/db";
 import { claimDueRows } from "@/lib/db/leases";
-import type { Database, MailKind, MailOutboxTable } from "@/lib/db/schema";
+import type { Database, MailKind, MailOutboxTable, MailStatus } from "@/lib/db/schema";
 
 export type MailRecord = Selectable<MailOutboxTable>;
 
@@ -123,6 +123,18 @@ export async function suppress(email: string, reason: string, now = Date.now()):
 }
 
 export type MailStats = { waiting: number; sent: number; failed: number; suppressed: number };
+
+/** The mail outbox by state (lib/metrics). */
+export async function mailByState(): Promise<Record<MailStatus, number>> {
+  const db = await database();
+  const rows = await db
+    .selectFrom("mail_outbox")
+    .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("status")
+    .execute();
+  const count = (status: MailStatus) => Number(rows.find((r) => r.status === status)?.n ?? 0);
+  return { pending: count("pending"), sent: count("sent"), failed: count("failed") };
+}
 
 /** Counts for HR: waiting now; sent and failed in the last `days` days; addresses refused. */
 export async function mailStats(days = 30, now = Date.now()): Promise<MailStats> {

@@ -8,6 +8,7 @@ import { retryDelay } from "@/lib/backoff";
 import { env } from "@/lib/env";
 import { registerHousekeeping } from "@/lib/housekeeping";
 import { log } from "@/lib/log";
+import { metrics } from "@/lib/metrics";
 import { serverId } from "@/lib/server-id";
 import { claimDueMail, markMailFailed, markMailSent, pruneMail, scheduleMailRetry, suppress, type MailRecord } from "./outbox";
 import { mailConfigured, transport } from "./transport";
@@ -75,6 +76,7 @@ export async function runMailOnce(): Promise<number> {
     const batch = await claimDueMail(owner, BATCH, leaseMs);
     if (!batch.length) break;
     const outcomes = await Promise.all(batch.map((m) => sendOne(m, owner)));
+    for (const outcome of outcomes) metrics().mailSends.inc({ outcome });
     sent += outcomes.filter((o) => o === "sent").length;
     if (outcomes.some((o) => o === "retry")) break; // the server is struggling: wait for the next poll
   }

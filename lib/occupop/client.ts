@@ -1,10 +1,12 @@
 // The one fetch wrapper for Occupop: base URL and token from validated config, a timeout
 // on every call, retries with backoff and jitter for safe reads only, and one typed error.
+// Each attempt is counted, timed and traced (./observe.ts).
 import "server-only";
 import type { z } from "zod";
 import { env } from "@/lib/env";
 import { log, safeUrl } from "@/lib/log";
 import { OccupopError } from "./errors";
+import { observeCall } from "./observe";
 
 const logger = log("occupop");
 
@@ -139,7 +141,7 @@ export async function occupopRequest<T>(request: OccupopRequest<T>): Promise<T> 
   const attempts = request.retry ? READ_ATTEMPTS : 1;
   for (let i = 0; ; i++) {
     try {
-      return await attempt(request);
+      return await observeCall(request.operation, () => attempt(request));
     } catch (error) {
       const failure = fetchFailure(error, request.operation);
       const last = i + 1 >= attempts || !failure.retryable || request.signal?.aborted;

@@ -4,6 +4,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { fetchFailure, httpFailure } from "./client";
 import { OccupopError } from "./errors";
+import { observeCall } from "./observe";
 
 const OPERATION = "uploadResume";
 
@@ -24,6 +25,10 @@ export type UploadBody = { stream: () => ReadableStream<Uint8Array>; size: numbe
  * signature (expired or used) is retryable with a fresh URL; it never means the token is wrong.
  */
 export async function uploadResume(signedUrl: string, file: Blob | UploadBody, contentType: string): Promise<string> {
+  return observeCall(OPERATION, () => put(signedUrl, file, contentType));
+}
+
+async function put(signedUrl: string, file: Blob | UploadBody, contentType: string): Promise<string> {
   let url: URL;
   try {
     url = new URL(signedUrl);

@@ -21,6 +21,7 @@ import { LRUCache } from "lru-cache";
 import { contentSecurityPolicy } from "../csp.mjs";
 import { cacheEntry, renderedPathOfKey } from "../next-adapter.mjs";
 import { deferRuntime } from "../on-demand/defer.mjs";
+import { TALLY, tally } from "../metrics/tally.mjs";
 import { peekProcessSingleton, processSingleton } from "../process-state.mjs";
 
 
@@ -137,11 +138,14 @@ export default class PageCacheHandler {
     const current = generation();
     renderedFrom.set(key, current);
     const entry = entries.get(key);
-    if (!entry) return null;
-    if (entry.generation !== current) {
-      entries.delete(key);
+    // Counted for pages and feeds (lib/metrics: careers_page_cache_requests_total), not Next's other lookups.
+    const counted = renderedPathOfKey(key) !== null;
+    if (!entry || entry.generation !== current) {
+      if (entry) entries.delete(key);
+      if (counted) tally(TALLY.pageCache, "miss");
       return null;
     }
+    if (counted) tally(TALLY.pageCache, "hit");
     return { value: entry.value, lastModified: entry.lastModified };
   }
 

@@ -11,6 +11,7 @@ import { gzipSync } from "node:zlib";
 import type { FrontRequest, PlainAnswer } from "@/lib/front/hooks";
 import { splitLocale } from "@/lib/i18n/locales";
 import { CACHED_HEADERS, cacheEntry, PAGE_CONTENT_TYPE, renderedPath, ROUTER_REQUEST_HEADERS } from "@/lib/next-adapter.mjs";
+import { TALLY, tally } from "@/lib/metrics/tally.mjs";
 import { peekProcessSingleton } from "@/lib/process-state.mjs";
 import { FILTER_KEYS, PUBLIC_CACHE_CONTROL, routeOf, SECURITY_HEADERS } from "@/lib/routes";
 
@@ -64,6 +65,7 @@ export function cachedPageAnswer(request: Omit<FrontRequest, "client">): PlainAn
   const entry = peekProcessSingleton<PageCache>("page-cache")?.fresh(path);
   const page = entry ? prepare(entry) : null;
   if (!page) return null;
+  tally(TALLY.pageCache, "hit");
   if (String(request.headers["if-none-match"] ?? "").split(",").some((tag) => tag.trim() === page.etag)) {
     return { status: 304, headers: { etag: page.etag, "cache-control": page.headers["cache-control"] ?? PUBLIC_CACHE_CONTROL, vary: CACHED_HEADERS.vary }, body: "" };
   }
