@@ -16,6 +16,8 @@
 //      server: time to the first and the last email, on SQLite and on PostgreSQL.
 //   8. Under attack (scripts/bench-attack.mjs): 400 MB bodies at every public POST route, slow
 //      uploads beside ordinary applications, and a burst of wrong passwords.
+//   9. Metrics and tracing (scripts/bench-observability.mjs): page req/s with nothing on, with
+//      /metrics scraped every second, and with traces exported too; a scrape's cost.
 import { randomBytes, scryptSync } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -37,6 +39,7 @@ import {
   waitFor,
 } from "./bench-lib.mjs";
 import { underAttack } from "./bench-attack.mjs";
+import { observabilityCost } from "./bench-observability.mjs";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const EMULATOR = `http://127.0.0.1:${PORT + 1000}`;
@@ -45,7 +48,7 @@ const HEALTH_TOKEN = "bench-health-token-0000";
 /** BENCH_SECTIONS=1,3 runs some sections only. */
 /** Issue 25's script budgets (gzipped, the scripts a page's HTML loads as it loads). */
 const SCRIPT_BUDGET_KIB = { listing: 110, jobOverListing: 5 };
-const sections = new Set((process.env.BENCH_SECTIONS ?? "1,2,3,4,5,6,7,8").split(",").map((x) => x.trim()));
+const sections = new Set((process.env.BENCH_SECTIONS ?? "1,2,3,4,5,6,7,8,9").split(",").map((x) => x.trim()));
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 if (!existsSync(join(root, ".next", "standalone", "server.js"))) {
@@ -130,6 +133,7 @@ async function main() {
     await underAttack(target, slug, admin);
     servers.push(target);
   }
+  if (sections.has("9")) await observabilityCost(site, PORT + 50, slug);
   await emulator("/faults", "DELETE");
   await Promise.all(servers.map((s) => stop(s.child)));
   await pgServer.stop();
