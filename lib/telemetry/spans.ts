@@ -4,7 +4,7 @@
 // ./tracing.ts) every call here is a no-op. Attributes name kinds and outcomes, never a person:
 // no email, name, address or URL query goes into a span (./scrub.ts checks on the way out too).
 import "server-only";
-import { SpanStatusCode, trace, type Attributes, type Span } from "@opentelemetry/api";
+import { context, SpanStatusCode, trace, type Attributes, type Span } from "@opentelemetry/api";
 
 const tracer = () => trace.getTracer("careers-site");
 
@@ -33,9 +33,12 @@ export function describeQuery(sqlText: string): { operation: string; table: stri
 
 /**
  * A span for a query Kysely has run (its `log` option): started when the query started, ended
- * now, a child of whatever span was active (the render, the action, the delivery).
+ * now, a child of whatever span was active (the render, the action, the delivery). A query
+ * outside any span (a background loop polling for work) makes none: a trace of its own every
+ * second per loop would be noise.
  */
 export function recordQuerySpan(system: "sqlite" | "postgresql", sqlText: string, durationMs: number, failed: boolean): void {
+  if (!trace.getSpan(context.active())) return;
   const { operation, table } = describeQuery(sqlText);
   const span = tracer().startSpan(`${operation}${table ? ` ${table}` : ""}`, {
     startTime: Date.now() - durationMs,

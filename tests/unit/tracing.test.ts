@@ -84,6 +84,8 @@ describe("tracing", () => {
         });
         recordQuerySpan("sqlite", 'select "status", count(*) as "n" from "applications" where "email" = ?', 2, false);
       });
+      // Outside any span (a background loop's poll): no span, no trace of its own.
+      recordQuerySpan("sqlite", 'select * from "mail_outbox" where "status" = ?', 1, false);
     } finally {
       process.stdout.write = write;
       process.env.LOG_LEVEL = "silent";
@@ -100,6 +102,8 @@ describe("tracing", () => {
     expect(inner?.parentSpanId).toBe(outer?.spanId);
     expect(query?.parentSpanId).toBe(outer?.spanId);
     expect(attr(query!, "db.system.name")).toBe("sqlite");
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(received.filter((s) => s.name === "SELECT mail_outbox")).toEqual([]);
     expect(attr(inner!, "url.full")).toBe("https://bucket.example.com/cv.pdf?[redacted]");
     expect(attr(inner!, "http.target")).toBe("/alerts/manage?[redacted]");
     expect(attr(inner!, "note")).toBe("sent for [email]");
