@@ -1,17 +1,18 @@
-// The emails job alerts send, each as plain text and as HTML in the company's branding: the
-// confirmation (double opt-in), "you already have this alert", and the digest of new jobs.
+// The emails job alerts send, each as plain text and as HTML in the company's branding
+// (lib/mail/layout.ts): the confirmation (double opt-in), "you already have this alert", and the
+// digest of new jobs.
 // Every value from outside (job titles, filters, the company's words) is escaped in the HTML,
 // and mail to an address not yet confirmed carries none of what the requester typed;
 // headers are set through nodemailer, which encodes them, and carry no user input but links.
 import "server-only";
 import escapeHtml from "escape-html";
 import { brandingIn, type Branding } from "@/lib/branding";
-import { textOn } from "@/lib/branding/colors";
 import { env } from "@/lib/env";
 import { localePrefix, offeredLocale, type Locale } from "@/lib/i18n/locales";
 import { translator, type Translator } from "@/lib/i18n/translator";
 import { salaryLabel, whereLabel } from "@/lib/jobs/format";
 import type { Job } from "@/lib/jobs/types";
+import { button, layout, link, paragraph, type Block } from "@/lib/mail/layout";
 import type { OutgoingMail } from "@/lib/mail/outbox";
 import { describeFilters, type AlertFilters } from "./filters";
 import { CONFIRM_DAYS } from "./tokens";
@@ -41,34 +42,6 @@ export function alertLinks(tokens: { confirm?: string; manage: string }, prefix 
 export function unsubscribeHeaders(links: AlertLinks): Record<string, string> {
   return { "List-Unsubscribe": `<${links.unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
 }
-
-type Block = { html: string; text: string };
-
-const button = (href: string, label: string, branding: Branding): Block => ({
-  html: `<p style="margin:24px 0"><a href="${escapeHtml(href)}" style="background:${escapeHtml(branding.primaryColor)};color:${textOn(branding.primaryColor)};padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600;display:inline-block">${escapeHtml(label)}</a></p>`,
-  text: `${label}:\n${href}`,
-});
-
-const paragraph = (text: string): Block => ({ html: `<p style="margin:0 0 16px">${escapeHtml(text)}</p>`, text });
-
-function layout({ branding, locale }: MailLanguage, title: string, blocks: Block[], footer: Block[]): { html: string; text: string } {
-  const site = env().SITE_URL;
-  const logo = branding.logoUrl ? `<img src="${escapeHtml(`${site}${branding.logoUrl}`)}" alt="${escapeHtml(branding.companyName)}" height="40" style="height:40px;display:block">` : "";
-  const header = `<div style="background:${escapeHtml(branding.primaryColor)};color:${textOn(branding.primaryColor)};padding:16px 24px;font-size:18px;font-weight:700">${logo || escapeHtml(branding.companyName)}</div>`;
-  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>
-<body style="margin:0;background:#f1f5f9;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#0f172a;line-height:1.5">
-<div style="max-width:600px;margin:0 auto;background:#ffffff">${header}
-<div style="padding:24px">${blocks.map((b) => b.html).join("\n")}</div>
-<div style="padding:16px 24px;border-top:1px solid #e2e8f0;font-size:13px;color:#334155">${footer.map((b) => b.html).join("\n")}</div>
-</div></body></html>`;
-  const text = [branding.companyName, "", ...blocks.map((b) => `${b.text}\n`), "--", ...footer.map((b) => b.text)].join("\n");
-  return { html, text };
-}
-
-const link = (href: string, label: string): Block => ({
-  html: `<a href="${escapeHtml(href)}" style="color:#0f172a">${escapeHtml(label)}</a>`,
-  text: `${label}: ${href}`,
-});
 
 function footerOf({ branding, locale, t }: MailLanguage, filters: AlertFilters, links: AlertLinks): Block[] {
   const why = t("emails.why", { company: branding.companyName, summary: describeFilters(filters, locale) });
