@@ -5,6 +5,7 @@ import { pruneSessions } from "@/lib/admin/session";
 import { pruneThrottle } from "@/lib/admin/throttle";
 import { startAlerts } from "@/lib/alerts/worker";
 import { ensureConfiguredAdmin } from "@/lib/admin/users";
+import { pruneDrafts } from "@/lib/applications/drafts";
 import { queueStats } from "@/lib/applications/outbox";
 import { importLegacyResumes } from "@/lib/applications/resume-store";
 import { startOutboxWorker } from "@/lib/applications/worker";
@@ -65,6 +66,7 @@ export async function startServer(): Promise<void> {
   registerHousekeeping({ name: "admin sessions", run: () => pruneSessions() });
   registerHousekeeping({ name: "sign-in throttle", run: () => pruneThrottle() });
   registerHousekeeping({ name: "insights older than 13 months", run: () => pruneInsights() });
+  registerHousekeeping({ name: "drafts kept to finish later, past 30 days", run: () => pruneDrafts() });
   startInsights();
   onShutdown(() => flushInsights());
   if (mailConfigured()) {

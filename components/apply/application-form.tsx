@@ -4,7 +4,8 @@
 // the server renders the errors with everything typed kept; with JavaScript, react-hook-form runs
 // the same zod schema first, then the form's script calls the same action, and nothing typed is
 // lost whatever the server answers. Every outcome is an event of one reducer (./apply-state.ts);
-// the fieldsets are ./fieldsets.tsx.
+// the fieldsets are ./fieldsets.tsx. What is typed is also kept in this browser until it is sent
+// (./kept-typing.ts), so a reload or a crash loses nothing either.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useActionState, useEffect, useMemo, useReducer, useRef, useState, useTransition, type FormEvent } from "react";
 import { useLocale, useMessages, useTranslations } from "next-intl";
@@ -14,6 +15,7 @@ import { countryOptions } from "@/lib/applications/countries";
 import { applicationSchema, FIELDS, type ApplicationFormDefinition, type ApplyState } from "@/lib/applications/schema";
 import { landingChannel, landingUtm, sendInsight } from "@/lib/insights/client";
 import { applyReducer, speaks } from "./apply-state";
+import { currentValue, forgetKept, keptFields, pageValue, readKept, untouched, writeKept } from "./kept-typing";
 import { AboutYouFieldset, ErrorSummary, ExperienceFieldset, QuestionsFieldset, YourDataFieldset, type FormBindings } from "./fieldsets";
 import { fieldId } from "./fields";
 import { useHydrated } from "./use-hydrated";
@@ -35,6 +37,12 @@ type Props = {
   focusFirstField?: boolean;
   /** The page's language prefix ("" or "/de") for links to the site's other pages. */
   prefix: string;
+  /** Offer "Finish later" (the site can send email). */
+  canFinishLater?: boolean;
+  /** A draft opened from its emailed link: its token (sent with the form, which ends it) and values. */
+  draft?: { token: string; values: Record<string, string> } | null;
+  /** What became of a draft link: opened, or expired (or used). */
+  draftNotice?: "opened" | "expired";
 };
 
 type Values = Record<string, unknown>;
@@ -48,18 +56,23 @@ function messages(errors: FieldErrors<Values>): Record<string, string> {
   );
 }
 
-export function ApplicationForm({ definition, countries: given, formToken, privacyPolicyUrl, companyName, utmSource, permalink, focusFirstField, prefix }: Props) {
+export function ApplicationForm({ definition, countries: given, formToken, privacyPolicyUrl, companyName, utmSource, permalink, focusFirstField, prefix, canFinishLater, draft, draftNotice }: Props) {
   const t = useTranslations("apply");
   const errorText = useTranslations("apply.errors");
   const locale = useLocale();
   const countries = useMemo(() => given ?? countryOptions(locale), [given, locale]);
-  const [serverState, formAction] = useActionState(applyAction, { status: "idle", formToken } satisfies ApplyState, permalink);
+  const [serverState, formAction] = useActionState(applyAction, { status: "idle", formToken, ...(draft ? { values: draft.values } : {}) } satisfies ApplyState, permalink);
   const [state, dispatch] = useReducer(applyReducer, serverState);
   const [sending, startTransition] = useTransition();
   const hydrated = useHydrated();
   const summaryRef = useRef<HTMLDivElement>(null);
   const [focusSummary, setFocusSummary] = useState(0);
   const started = useRef(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const saveTimer = useRef<number | undefined>(undefined);
+  /** What the note about kept typing says: that it is kept, that it was filled in again, or that it was cleared. */
+  const [kept, setKept] = useState<"note" | "restored" | "cleared">("note");
+  const keep = useMemo(() => keptFields(definition.questions.length), [definition.questions.length]);
 
   const fieldLabels: Record<string, string> = useMessages().apply.labels;
   const schema = useMemo(() => applicationSchema(definition, (key, v) => errorText(key, v), fieldLabels), [definition, errorText, fieldLabels]);
@@ -68,6 +81,7 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
     register,
     handleSubmit,
     setError,
+    setValue,
     control,
     formState: { errors },
     // No defaultValues: the markup carries them (defaultValue attributes, so the form works
@@ -93,6 +107,52 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
     if (focusFirstField) document.getElementById(fieldId(FIELDS.firstName))?.focus();
   }, [focusFirstField]);
 
+  // What was typed here before (a reload, a crash, the back button) fills the fields still as the
+  // page brought them; nothing typed since the page came is overwritten.
+  useEffect(() => {
+    const form = formRef.current;
+    // A draft opened from its link is what the applicant asked for: it is not overwritten.
+    const saved = form && !draft ? readKept(definition.jobUuid) : null;
+    if (!form || !saved) return;
+    let restored = 0;
+    for (const name of keep) {
+      const value = saved.values[name];
+      if (value === undefined || !untouched(form, name) || currentValue(form, name) === value) continue;
+      setValue(name, value, { shouldDirty: true });
+      restored++;
+    }
+    if (restored) setKept("restored");
+  }, [definition.jobUuid, keep, setValue, draft]);
+
+  /** Keeps what is typed now (the fields changed on this page), a moment after the last keystroke. */
+  const keepSoon = () => {
+    window.clearTimeout(saveTimer.current);
+    saveTimer.current = window.setTimeout(keepNow, 400);
+  };
+  const keepNow = () => {
+    window.clearTimeout(saveTimer.current);
+    const form = formRef.current;
+    if (!form) return;
+    writeKept(definition.jobUuid, Object.fromEntries(keep.filter((name) => !untouched(form, name)).map((name) => [name, currentValue(form, name)])));
+  };
+  // A tab closed or sent to the background within the 400 ms keeps its last keystrokes too.
+  useEffect(() => {
+    const flush = () => {
+      if (saveTimer.current !== undefined) keepNow();
+    };
+    window.addEventListener("pagehide", flush);
+    return () => window.removeEventListener("pagehide", flush);
+  });
+  const clearForm = () => {
+    window.clearTimeout(saveTimer.current);
+    saveTimer.current = undefined;
+    const form = formRef.current;
+    if (form) for (const name of keep) setValue(name, pageValue(form, name), { shouldDirty: false });
+    forgetKept(definition.jobUuid);
+    setKept("cleared");
+    document.getElementById(fieldId(FIELDS.firstName))?.focus();
+  };
+
   const shownErrors: Record<string, string> = hydrated
     ? messages(errors)
     : Object.fromEntries(Object.entries(serverState.fieldErrors ?? {}).flatMap(([k, v]) => (v[0] ? [[k, v[0]]] : [])));
@@ -102,8 +162,8 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
   const label = (name: string) => fieldLabels[name] ?? definition.questions[Number(name.replace("answer_", ""))]?.text ?? name;
   const bindings: FormBindings = { register, errorOf: (name) => shownErrors[name], values, label };
 
-  const send = (form: HTMLFormElement) => {
-    const data = new FormData(form);
+  const send = (form: HTMLFormElement, submitter?: HTMLElement | null) => {
+    const data = new FormData(form, submitter);
     data.set("formToken", state.formToken);
     // The channel the visitor came by, and the utm_source they landed with (lib/insights/client).
     data.set("channel", landingChannel());
@@ -113,6 +173,10 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
         const result = await applyAction(state, data);
         dispatch({ type: "answered", state: result });
         if (result.status === "sent" && result.redirectTo) {
+          // Received: nothing of it stays on this device.
+          window.clearTimeout(saveTimer.current);
+          saveTimer.current = undefined;
+          forgetKept(definition.jobUuid);
           window.location.assign(result.redirectTo);
           return;
         }
@@ -135,6 +199,7 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
   // The first time someone types or picks something in the form is the start of an application
   // (not focus: arriving at #apply puts the cursor in the first field by itself).
   const onFirstInput = () => {
+    keepSoon();
     if (started.current) return;
     started.current = true;
     sendInsight({ type: "start", job: definition.jobUuid });
@@ -142,11 +207,15 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    // "Finish later" needs only the email (the server checks it): the rest may be unfinished.
+    if (submitter?.getAttribute("value") === "later") return send(form, submitter);
     void handleSubmit(() => send(form), onInvalid)();
   };
 
   return (
     <form
+      ref={formRef}
       action={formAction}
       onSubmit={onSubmit}
       onInput={onFirstInput}
@@ -156,6 +225,11 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
       aria-describedby="apply-required-note"
     >
       <ErrorSummary state={state} errors={Object.entries(shownErrors)} label={label} summaryRef={summaryRef} />
+      {draftNotice ? (
+        <p role="status" className={`rounded-md px-3 py-2 ${draftNotice === "opened" ? "bg-green-50 text-green-900" : "bg-amber-50 text-amber-950"}`}>
+          {t(`later.${draftNotice}`)}
+        </p>
+      ) : null}
 
       <p id="apply-required-note" className="text-sm text-slate-700">
         {t("requiredNote")}{" "}
@@ -163,11 +237,24 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
           {t("adjustment")}
         </a>
       </p>
+      {hydrated ? (
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700">
+          <p id="apply-kept" role="status" aria-live="polite">
+            {t(`kept.${kept}`)}
+          </p>
+          {kept === "restored" ? (
+            <button type="button" onClick={clearForm} className="min-h-11 font-medium text-brand underline">
+              {t("kept.forget")}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
 
       <input type="hidden" name="jobUuid" value={definition.jobUuid} />
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="formToken" value={state.formToken} />
       <input type="hidden" name="utmSource" value={values.utmSource || utmSource} />
+      {draft ? <input type="hidden" name="draft" value={draft.token} /> : null}
       <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
         <label>
           {t("honeypot")}
@@ -204,6 +291,24 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
         <p id="apply-sending" role="status" aria-live="polite" className="mt-2 text-sm text-slate-700">
           {sending ? t("sendingNote") : ""}
         </p>
+        {canFinishLater ? (
+          <div className="mt-4">
+            <button
+              type="submit"
+              name="intent"
+              value="later"
+              formNoValidate
+              disabled={sending || state.status === "sent"}
+              aria-describedby="apply-later-hint"
+              className="min-h-11 rounded-md border border-slate-400 bg-white px-4 font-medium text-slate-900 hover:bg-slate-50 disabled:opacity-70"
+            >
+              {t("later.button")}
+            </button>
+            <p id="apply-later-hint" className="mt-1 text-sm text-slate-700">
+              {t("later.hint")}
+            </p>
+          </div>
+        ) : null}
       </div>
     </form>
   );

@@ -21,6 +21,8 @@ type Props = {
   locale: Locale;
   /** The form's words (the catalog's "apply" namespace), handed to the form when it loads. */
   messages: Messages["apply"];
+  /** Offer "Finish later" (the site can send email). */
+  canFinishLater: boolean;
 };
 
 async function fetchFormToken(jobUuid: string): Promise<string> {
@@ -40,7 +42,7 @@ async function fetchFormToken(jobUuid: string): Promise<string> {
   }
 }
 
-export function ApplySection({ definition, privacyPolicyUrl, companyName, prefix, locale, messages }: Props) {
+export function ApplySection({ definition, privacyPolicyUrl, companyName, prefix, locale, messages, canFinishLater }: Props) {
   const t = (key: "placeholder" | "start" | "loading") => messages[key];
   const [wanted, setWanted] = useState<"near" | "asked" | null>(null);
   const [token, setToken] = useState<string | null>(null);
@@ -91,6 +93,7 @@ export function ApplySection({ definition, privacyPolicyUrl, companyName, prefix
         permalink={applyPage}
         focusFirstField={wanted === "asked"}
         prefix={prefix}
+        canFinishLater={canFinishLater}
       />
     );
   }

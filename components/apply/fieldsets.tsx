@@ -38,6 +38,17 @@ const LEGEND = "mb-2 text-lg font-semibold text-slate-900";
 export function ErrorSummary({ state, errors, label, summaryRef }: { state: ApplyState; errors: Array<[string, string]>; label: (name: string) => string; summaryRef: RefObject<HTMLDivElement | null> }) {
   const t = useTranslations("apply");
   const show = speaks(state) && (errors.length > 0 || Boolean(state.message));
+  if (state.status === "saved") {
+    // Not an error: saved to finish later, and the link is on its way.
+    return (
+      <div ref={summaryRef} tabIndex={-1} role="status" aria-labelledby="apply-summary-heading" className="rounded-lg border-2 border-green-700 bg-green-50 p-4 focus:outline-offset-4" data-testid="apply-summary">
+        <h3 id="apply-summary-heading" className="font-semibold text-green-900">
+          {t("later.savedHeading")}
+        </h3>
+        <p className="mt-1 text-slate-900">{state.message}</p>
+      </div>
+    );
+  }
   return (
     <div
       ref={summaryRef}

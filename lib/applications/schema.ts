@@ -47,6 +47,16 @@ export const FIELDS = {
 
 export const answerField = (index: number) => `answer_${index}`;
 
+/**
+ * The fields of a form with `questions` questions that are kept for later (in the browser,
+ * components/apply/kept-typing.ts; on the server, ./drafts.ts): what was typed and chosen,
+ * never the resume (a browser cannot keep a chosen file) nor the consents (given each time).
+ */
+export function keptFields(questions: number): string[] {
+  const own = [FIELDS.firstName, FIELDS.lastName, FIELDS.email, FIELDS.phone, FIELDS.linkedin, FIELDS.city, FIELDS.region, FIELDS.country, FIELDS.coverLetter];
+  return [...own, ...Array.from({ length: questions }, (_, i) => answerField(i))];
+}
+
 /** How each field is named (the form's labels, the error summary's and the length messages'). */
 export const ENGLISH_LABELS: Record<string, string> = en.apply.labels;
 
@@ -195,7 +205,8 @@ export function applicationSchema(def: ApplicationFormDefinition, t: ErrorText =
 
 /** What the server answers; a failed submit never clears what the person typed. */
 export type ApplyState = {
-  status: "idle" | "sent" | "invalid" | "error" | "closed" | "busy" | "rate-limited" | "too-fast";
+  /** "saved": kept to finish later, and the link emailed (./drafts.ts); nothing was sent to HR. */
+  status: "idle" | "sent" | "saved" | "invalid" | "error" | "closed" | "busy" | "rate-limited" | "too-fast";
   /** With "sent": the thank-you page to go to. */
   redirectTo?: string;
   message?: string;

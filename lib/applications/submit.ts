@@ -18,6 +18,7 @@ import { hit } from "@/lib/rate-limit";
 import { formDefinition } from "./definition";
 import { APPLY_WINDOW_MS, applyRateKey } from "./limits";
 import { processApplication } from "./deliver";
+import { deleteDraft, DRAFT_FIELD } from "./drafts";
 import { issueFormToken, readFormToken } from "./form-token";
 import { findById, findByKey, findRecentDuplicate, insertApplication, removeForResubmission, type ApplicationRecord } from "./outbox";
 import { sniffResume } from "./resume";
@@ -207,6 +208,8 @@ export async function submitApplication(
   }
   logger.info({ application: id, job: job.uuid, ...(duplicate ? { duplicateOf: duplicate.id } : {}) }, duplicate ? "application received and held: it repeats an earlier one" : "application received");
   count({ metric: "submit", jobUuid: job.uuid, source: channel });
+  // Sent: a draft kept to finish it later is gone with it.
+  await deleteDraft(formData.get(DRAFT_FIELD));
   if (duplicate) return sent(job.slug, true);
 
   // 7. Deliver now; anything retryable stays queued for the worker.

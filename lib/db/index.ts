@@ -24,6 +24,7 @@ import * as m007 from "./migrations/007-insights";
 import * as m008 from "./migrations/008-alerts";
 import * as m009 from "./migrations/009-alert-language";
 import * as m010 from "./migrations/010-authorization-and-limits";
+import * as m011 from "./migrations/011-application-drafts";
 import type { Database } from "./schema";
 
 export type { Database } from "./schema";
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "008-alerts": m008,
   "009-alert-language": m009,
   "010-authorization-and-limits": m010,
+  "011-application-drafts": m011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

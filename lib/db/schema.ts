@@ -190,7 +190,7 @@ export interface AlertSentTable {
   sent_at: number;
 }
 
-export type MailKind = "confirm" | "already-subscribed" | "digest";
+export type MailKind = "confirm" | "already-subscribed" | "digest" | "draft";
 export type MailStatus = "pending" | "sent" | "failed";
 
 export interface MailOutboxTable {
@@ -219,6 +219,20 @@ export interface MailSuppressionsTable {
   created_at: number;
 }
 
+/** An application saved to finish later (lib/applications/drafts.ts). */
+export interface ApplicationDraftsTable {
+  /** SHA-256 (hex) of the token in the emailed link. */
+  token_hash: string;
+  job_uuid: string;
+  job_slug: string;
+  locale: string;
+  email: string;
+  /** The typed values (JSON): never the resume, never the consents. */
+  payload: string;
+  created_at: number;
+  expires_at: number;
+}
+
 export interface Database {
   applications: ApplicationsTable;
   rate_limits: RateLimitsTable;
@@ -238,4 +252,5 @@ export interface Database {
   alert_sent: AlertSentTable;
   mail_outbox: MailOutboxTable;
   mail_suppressions: MailSuppressionsTable;
+  application_drafts: ApplicationDraftsTable;
 }

@@ -2,6 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { LATER_INTENT, saveForLater } from "@/lib/applications/drafts";
 import { submitApplication, TOKEN_FIELD, type FormLanguage } from "@/lib/applications/submit";
 import { getBranding } from "@/lib/branding";
 import { ALL_LANGUAGES, localePrefix, offeredLocale } from "@/lib/i18n/locales";
@@ -21,6 +22,17 @@ export async function applyAction(given: ApplyState, formData: FormData): Promis
   const language = await formLanguage(formData);
   const t = translator(language.locale);
   const ip = await clientIp();
+  const values = Object.fromEntries([...formData.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
+  const resumeNeedsReselect = formData.get("resume") instanceof File && (formData.get("resume") as File).size > 0;
+  // The second button: keep it to finish later (the rest of the form may be unfinished).
+  if (formData.get("intent") === LATER_INTENT) {
+    try {
+      return await saveForLater({ formToken: String(formData.get(TOKEN_FIELD) ?? prev.formToken), values, resumeNeedsReselect }, formData, ip, language);
+    } catch (error) {
+      log("applications").error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, "draft could not be saved");
+      return { status: "error", message: t("apply.later.failed"), formToken: String(formData.get(TOKEN_FIELD) ?? prev.formToken), values, resumeNeedsReselect };
+    }
+  }
   let result: Awaited<ReturnType<typeof submitApplication>>;
   try {
     result = await submitApplication(prev, formData, ip, language);
@@ -30,7 +42,7 @@ export async function applyAction(given: ApplyState, formData: FormData): Promis
       status: "error",
       message: t("apply.status.saveFailed"),
       formToken: String(formData.get(TOKEN_FIELD) ?? prev.formToken),
-      values: Object.fromEntries([...formData.entries()].filter((e): e is [string, string] => typeof e[1] === "string")),
+      values,
       resumeNeedsReselect: true,
     };
   }

@@ -11,6 +11,7 @@ import { formDefinition } from "@/lib/applications/definition";
 import { env } from "@/lib/env";
 import { alternates, pageLocale } from "@/lib/i18n/server";
 import { getJobBySlug } from "@/lib/jobs";
+import { mailConfigured } from "@/lib/mail/transport";
 import { describeJob, excerpt } from "@/lib/jobs/description";
 import { whereLabel } from "@/lib/jobs/format";
 import { descriptionLanguage } from "@/lib/jobs/language";
@@ -124,6 +125,7 @@ export default async function JobPage({ params }: Props) {
             prefix={page.prefix}
             locale={page.locale}
             messages={catalogs[page.locale].apply}
+            canFinishLater={mailConfigured()}
           />
         </section>
       ) : null}

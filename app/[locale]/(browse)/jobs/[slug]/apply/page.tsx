@@ -6,14 +6,17 @@ import { ClosedNotice } from "@/components/closed-notice";
 import { ApplicationForm } from "@/components/apply/application-form";
 import { countryOptions } from "@/lib/applications/countries";
 import { formDefinition } from "@/lib/applications/definition";
+import { isDraftToken, readDraft } from "@/lib/applications/drafts";
 import { issueFormToken } from "@/lib/applications/form-token";
+import { mailConfigured } from "@/lib/mail/transport";
 import { pageLocale } from "@/lib/i18n/server";
 import { getJobBySlug } from "@/lib/jobs";
 import { words } from "@/lib/i18n/translator";
 
 // The application form rendered on the server, per visit, with its own token: the way to
 // apply without JavaScript (the cached job page links here), and where such a form comes back
-// with its errors. With JavaScript the job page shows the same form in place.
+// with its errors. With JavaScript the job page shows the same form in place. A "finish later"
+// link (?draft=…, lib/applications/drafts.ts) opens it here, filled in as it was saved.
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -32,7 +35,12 @@ export default async function ApplyPage({ params, searchParams }: Props) {
   const page = await pageLocale(locale);
   const job = await getJobBySlug(slug);
   if (!job) notFound();
-  const utm = (await searchParams).utm_source;
+  const query = await searchParams;
+  const utm = query.utm_source;
+  // A draft's link: its values, or a note that it no longer works (and nothing about anyone).
+  const draftToken = isDraftToken(query.draft) ? query.draft : null;
+  const draftValues = draftToken && job.isOpen ? await readDraft(draftToken, job.uuid) : null;
+  const draftNotice = query.draft === undefined ? undefined : draftValues ? ("opened" as const) : ("expired" as const);
   const { branding } = page;
   const t = words(page.locale, "apply");
   return (
@@ -59,6 +67,9 @@ export default async function ApplyPage({ params, searchParams }: Props) {
               utmSource={typeof utm === "string" ? utm.slice(0, 60) : ""}
               permalink={page.path(`/jobs/${job.slug}/apply`)}
               prefix={page.prefix}
+              canFinishLater={mailConfigured()}
+              draft={draftToken && draftValues ? { token: draftToken, values: draftValues } : null}
+              draftNotice={draftNotice}
             />
           </ClientWords>
         </section>
