@@ -13,7 +13,7 @@ import pg from "pg";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { recordQuerySpan } from "@/lib/telemetry/spans";
-import { tracingOn } from "@/lib/telemetry/tracing";
+import { tracingOn } from "@/lib/telemetry/state";
 import * as m001 from "./migrations/001-initial";
 import * as m002 from "./migrations/002-admin-and-branding";
 import * as m003 from "./migrations/003-failure-kind";
@@ -25,6 +25,7 @@ import * as m008 from "./migrations/008-alerts";
 import * as m009 from "./migrations/009-alert-language";
 import * as m010 from "./migrations/010-authorization-and-limits";
 import * as m011 from "./migrations/011-application-drafts";
+import * as m012 from "./migrations/012-job-ledger";
 import type { Database } from "./schema";
 
 export type { Database } from "./schema";
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "009-alert-language": m009,
   "010-authorization-and-limits": m010,
   "011-application-drafts": m011,
+  "012-job-ledger": m012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

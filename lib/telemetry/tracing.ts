@@ -8,8 +8,8 @@
 import "server-only";
 import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { OTLPHttpJsonTraceExporter, OTLPHttpProtoTraceExporter, registerOTel } from "@vercel/otel";
-import { processSingleton } from "@/lib/process-state.mjs";
 import { scrubbingExporter } from "./scrub";
+import { markTracingOn, tracingOn } from "./state";
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -32,16 +32,10 @@ export function parseHeaders(text: string | undefined): Record<string, string> {
   return headers;
 }
 
-/** True once tracing was started in this process (database spans are made only then). */
-export function tracingOn(): boolean {
-  return processSingleton("tracing", () => ({ on: false })).on;
-}
-
 /** Starts exporting spans when an endpoint is configured; does nothing otherwise. */
 export function startTracing(environment: Environment = process.env): boolean {
   const url = tracesEndpoint(environment);
-  const state = processSingleton("tracing", () => ({ on: false }));
-  if (!url || state.on || ["true", "1"].includes(String(environment.OTEL_SDK_DISABLED).toLowerCase())) return state.on;
+  if (!url || tracingOn() || ["true", "1"].includes(String(environment.OTEL_SDK_DISABLED).toLowerCase())) return tracingOn();
   const protocol = environment.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ?? environment.OTEL_EXPORTER_OTLP_PROTOCOL ?? "http/protobuf";
   const headers = { ...parseHeaders(environment.OTEL_EXPORTER_OTLP_HEADERS), ...parseHeaders(environment.OTEL_EXPORTER_OTLP_TRACES_HEADERS) };
   const exporter = protocol === "http/json" ? new OTLPHttpJsonTraceExporter({ url, headers }) : new OTLPHttpProtoTraceExporter({ url, headers });
@@ -51,6 +45,6 @@ export function startTracing(environment: Environment = process.env): boolean {
     spanProcessors: [new BatchSpanProcessor(scrubbingExporter(exporter), { scheduledDelayMillis: 1000 })],
     instrumentations: ["fetch"],
   });
-  state.on = true;
+  markTracingOn();
   return true;
 }
