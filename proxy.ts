@@ -33,6 +33,8 @@ export const config = {
     { source: "/:locale(en|de|fr|es)/jobs/:slug/apply", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
     { source: "/jobs/:slug/applied", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
     { source: "/:locale(en|de|fr|es)/jobs/:slug/applied", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/gone/:slug", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/:locale(en|de|fr|es)/gone/:slug", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
     { source: "/accessibility", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
     { source: "/:locale(en|de|fr|es)/accessibility", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
     { source: "/alerts/new", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },

@@ -135,6 +135,16 @@ const ROUTES: Route[] = [
     },
   },
   {
+    method: "DELETE",
+    path: /^\/jobs\/([0-9a-f-]{36})$/,
+    doc: "DELETE /_emulator/jobs/:uuid (removed from the listing, as HR deleting it)",
+    handle: ({ world, respond, params }) => {
+      const before = world.jobs.length;
+      world.jobs = world.jobs.filter((j) => j.uuid !== params[0]);
+      respond(world.jobs.length < before ? 204 : 404, world.jobs.length < before ? "" : { message: "Job not found." });
+    },
+  },
+  {
     method: "POST",
     path: /^\/config$/,
     doc: "POST /_emulator/config",

@@ -87,6 +87,8 @@ export const ROUTES: readonly Route[] = [
   { path: "/jobs/:slug", kind: "page", localized: true, render: "cached", gated: true, firstVisit: true, body: application, sitemap: { changeFrequency: "weekly", priority: 0.8 } },
   { path: "/jobs/:slug/apply", kind: "page", localized: true, render: "per-request", gated: true, body: application },
   { path: "/jobs/:slug/applied", kind: "page", localized: true, render: "per-request", gated: true },
+  // A removed job's page, served with a 410 in its place (lib/site/gone.ts).
+  { path: "/gone/:slug", kind: "page", localized: true, render: "per-request", gated: true },
   { path: "/jobs/:slug/opengraph-image", kind: "handler", localized: true, gated: true },
   { path: "/accessibility", kind: "page", localized: true, render: "per-request", firstVisit: true },
   { path: "/alerts/new", kind: "page", localized: true, render: "per-request", firstVisit: true },

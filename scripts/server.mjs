@@ -4,7 +4,8 @@
 //   - the client's address (TRUST_PROXY_HOPS), and a 400 for a path or router state Next
 //     could not read (lib/next-adapter.mjs knows Next's shapes);
 //   - the app's front door (lib/site/front-door.ts): other methods at read-only handlers, the
-//     first-visit language redirect, the 503 gate, decided from the route table (lib/routes.ts);
+//     first-visit language redirect, the 503 gate, a removed job's 410 (served by another path
+//     with another status), decided from the route table (lib/routes.ts);
 //   - each body admitted by its route's rule before a byte is read (./body-admission.mjs), and
 //     uploads counted in flight (./upload-gate.mjs);
 //   - HSTS on HTTPS, a script policy on any HTML answer and no shared redirects (guardAnswer).
@@ -122,10 +123,30 @@ function serve(req, res) {
     logLine("error", "request failed in the front", { path: pathname, err: error instanceof Error ? error.message : String(error) });
     if (!res.headersSent) answerHere(req, res, refusal("busy", fromScript));
   };
+  /** @param {import("../lib/front/hooks").PlainAnswer | import("../lib/front/hooks").Reroute | null} answer */
+  const follow = (answer) => {
+    if (answer === null) return go();
+    if (!("rewrite" in answer)) return answerHere(req, res, answer);
+    // Served as that path, with that status in place of Next's 2xx.
+    req.url = `${answer.rewrite}${query === undefined ? "" : `?${query}`}`;
+    withStatus(res, answer.status);
+    return go();
+  };
   const decided = hooks().decide?.(request) ?? null;
-  if (decided === null) return void Promise.resolve(go()).catch(fail);
-  if (!("then" in decided)) return answerHere(req, res, decided);
-  decided.then((answer) => (answer ? answerHere(req, res, answer) : go())).catch(fail);
+  if (decided === null || !("then" in decided)) return void Promise.resolve(follow(decided)).catch(fail);
+  decided.then(follow).catch(fail);
+}
+
+/** Sends `status` instead of any 2xx the app answers with (an error stays as it is). @param {import("node:http").ServerResponse} res @param {number} status */
+function withStatus(res, status) {
+  const writeHead = res.writeHead;
+  /** @type {(...args: unknown[]) => import("node:http").ServerResponse} */
+  const replaced = function (/** @type {unknown[]} */ ...args) {
+    const given = Number(args[0]);
+    if (given >= 200 && given < 300) args[0] = status;
+    return writeHead.apply(res, /** @type {Parameters<typeof writeHead>} */ (args));
+  };
+  res.writeHead = /** @type {typeof res.writeHead} */ (replaced);
 }
 
 const server = createServer(serve);

@@ -233,6 +233,19 @@ export interface ApplicationDraftsTable {
   expires_at: number;
 }
 
+/** Every job ever listed, by slug (lib/jobs/ledger.ts). */
+export interface JobLedgerTable {
+  slug: string;
+  job_uuid: string;
+  title: string;
+  /** SHA-256 of the job as listed: a new one is a change. */
+  fingerprint: string;
+  first_listed_at: number;
+  changed_at: number;
+  /** When it left the list; null while listed. */
+  gone_at: number | null;
+}
+
 export interface Database {
   applications: ApplicationsTable;
   rate_limits: RateLimitsTable;
@@ -253,4 +266,5 @@ export interface Database {
   mail_outbox: MailOutboxTable;
   mail_suppressions: MailSuppressionsTable;
   application_drafts: ApplicationDraftsTable;
+  job_ledger: JobLedgerTable;
 }

@@ -8,6 +8,12 @@ import { processSingleton } from "@/lib/process-state.mjs";
 /** An answer the front sends itself instead of handing the request to Next.js. */
 export type PlainAnswer = { status: number; headers: Record<string, string>; body: string | Buffer };
 
+/**
+ * Serve the request as if it were for another path of this site (`rewrite`, a public path),
+ * with `status` instead of the 2xx Next answers (a removed job's page: 410 Gone).
+ */
+export type Reroute = { rewrite: string; status: number };
+
 /** A request as the front knows it before its body is read. */
 export type FrontRequest = { method: string; pathname: string; search: string; headers: IncomingHttpHeaders; client: string };
 
@@ -31,10 +37,11 @@ export type FrontHooks = {
    */
   bodyProblem?: (sample: { method: string; headers: IncomingHttpHeaders; body: Buffer | null; start: Buffer }) => Promise<string | null>;
   /**
-   * The answer to send instead of Next's, or null to go on (lib/site/front-door.ts: other
-   * methods at read-only handlers, the first-visit language redirect, the 503 gate).
+   * The answer to send instead of Next's, a path to serve instead (with its status), or null to
+   * go on (lib/site/front-door.ts: other methods at read-only handlers, the first-visit language
+   * redirect, the 503 gate, a removed job's 410).
    */
-  decide?: (request: Omit<FrontRequest, "client">) => PlainAnswer | Promise<PlainAnswer | null> | null;
+  decide?: (request: Omit<FrontRequest, "client">) => PlainAnswer | Reroute | Promise<PlainAnswer | Reroute | null> | null;
   /** The policy an HTML answer gets when nothing gave it one (lib/csp.mjs FALLBACK_POLICY: this origin's scripts only). */
   fallbackPolicy?: string;
   /** When start-up finished (lib/boot.ts); /api/ready answers 503 until then. */

@@ -84,6 +84,8 @@ export type JobsCache = {
   snapshot(): Promise<JobsSnapshot>;
   /** Whether a job list is held right now (no waiting, no fetching). */
   hasJobs(): boolean;
+  /** The jobs held right now, or null (no waiting, no fetching). */
+  heldJobs(): Job[] | null;
   /** Refreshes from Occupop now; keeps serving the old copy if it fails. */
   refresh(): Promise<JobsSnapshot>;
   /** Takes a list another server fetched (and its fetch time) from the shared storage. */
@@ -178,6 +180,7 @@ export function createJobsCache({ fetchJobs, storage, windowMs, onChange, now = 
       }
     },
     hasJobs: () => s.snapshot !== null,
+    heldJobs: () => s.snapshot?.jobs ?? null,
     async refresh() {
       if (s.inflight) await s.inflight.catch(() => undefined);
       const fresh = await refresh(true);
@@ -213,6 +216,9 @@ export async function getJobsSnapshot(): Promise<JobsSnapshot> {
 
 /** Whether this server holds a job list right now (no waiting, no fetching). */
 export const hasJobs = (): boolean => jobsCache().hasJobs();
+
+/** The jobs this server holds right now, or null (no waiting, no fetching). */
+export const heldJobs = (): Job[] | null => jobsCache().heldJobs();
 
 /** Refreshes from Occupop now (the revalidate webhook); keeps serving the old copy if it fails. */
 export const refreshJobs = (): Promise<JobsSnapshot> => jobsCache().refresh();

@@ -1,8 +1,10 @@
 // The job list shared by every server, stored in the database (job_snapshot, one row): a
 // server that fetched a list writes it here, the others take it from here. Storage only: when
-// to fetch, adopt or serve stale is ./cache.ts's.
+// to fetch, adopt or serve stale is ./cache.ts's. A list with new content is also recorded in
+// the job ledger (./ledger.ts), in the same transaction.
 import "server-only";
 import { database } from "@/lib/db";
+import { recordListing } from "./ledger";
 import type { Job } from "./types";
 
 const SNAPSHOT_ID = "current";
@@ -40,6 +42,7 @@ export const databaseStorage: JobListStorage = {
           .values({ id: SNAPSHOT_ID, version: 1, hash: held.hash, data, fetched_at: held.fetchedAt })
           .onConflict((oc) => oc.column("id").doUpdateSet({ hash: held.hash, data, fetched_at: held.fetchedAt }))
           .execute();
+        await recordListing(trx, held.jobs, held.fetchedAt);
       } else if (held.fetchedAt <= Number(current.fetched_at)) {
         // Another server stored a list fetched later than this one: it stays.
       } else if (current.hash === held.hash) {
@@ -50,6 +53,7 @@ export const databaseStorage: JobListStorage = {
           .set({ version: Number(current.version) + 1, hash: held.hash, data, fetched_at: held.fetchedAt })
           .where("id", "=", SNAPSHOT_ID)
           .execute();
+        await recordListing(trx, held.jobs, held.fetchedAt);
       }
     });
   },

@@ -6,14 +6,16 @@
 //     ever cached in the GET's place (Next keeps them under one key);
 //   - a first visit to a page that may be sent to the visitor's language is (lib/i18n/entry.ts);
 //   - a page or feed that needs the job list gets the 503 while none was ever loaded (./gate.ts);
+//   - a job page whose job has left the list is served by its /gone page with a 410 (./gone.ts);
 //   - a cached page the page cache holds fresh is served from it (lib/page-cache/front.ts).
 // Bodies are the front's own business (admitted by lib/front/admission.ts, from the same table).
 import "server-only";
-import type { FrontRequest, PlainAnswer } from "@/lib/front/hooks";
+import type { FrontRequest, PlainAnswer, Reroute } from "@/lib/front/hooks";
 import { languageEntry } from "@/lib/i18n/entry";
 import { routeOf } from "@/lib/routes";
 import { cachedPageAnswer } from "@/lib/page-cache/front";
 import { gateAnswer } from "./gate";
+import { goneReroute } from "./gone";
 
 const ALLOWED = "GET, HEAD, OPTIONS";
 
@@ -34,7 +36,7 @@ export function methodAnswer(method: string, pathname: string): PlainAnswer | nu
 }
 
 /** The answer to send instead of Next's, or null to go on (a promise when the job list must be sought). */
-export function decide(request: Omit<FrontRequest, "client">): PlainAnswer | Promise<PlainAnswer | null> | null {
+export function decide(request: Omit<FrontRequest, "client">): PlainAnswer | Reroute | Promise<PlainAnswer | Reroute | null> | null {
   const other = methodAnswer(request.method, request.pathname);
   if (other) return other;
   const route = routeOf(request.pathname);
@@ -45,5 +47,7 @@ export function decide(request: Omit<FrontRequest, "client">): PlainAnswer | Pro
   }
   const gate = route.gated ? gateAnswer(request.pathname) : null;
   if (gate) return gate;
+  const gone = goneReroute(request);
+  if (gone) return gone.then((reroute) => reroute ?? cachedPageAnswer(request));
   return cachedPageAnswer(request);
 }
