@@ -5,7 +5,7 @@
 // the same zod schema first, then the form's script calls the same action, and nothing typed is
 // lost whatever the server answers. Every outcome is an event of one reducer (./apply-state.ts);
 // the fieldsets are ./fieldsets.tsx. What is typed is also kept in this browser until it is sent
-// (./kept-typing.ts), so a reload or a crash loses nothing either.
+// (./use-kept-typing.ts), so a reload or a crash loses nothing either.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useActionState, useEffect, useMemo, useReducer, useRef, useState, useTransition, type FormEvent } from "react";
 import { useLocale, useMessages, useTranslations } from "next-intl";
@@ -15,7 +15,7 @@ import { countryOptions } from "@/lib/applications/countries";
 import { applicationSchema, FIELDS, type ApplicationFormDefinition, type ApplyState } from "@/lib/applications/schema";
 import { landingChannel, landingUtm, sendInsight } from "@/lib/insights/client";
 import { applyReducer, speaks } from "./apply-state";
-import { currentValue, forgetKept, keptFields, pageValue, readKept, untouched, writeKept } from "./kept-typing";
+import { useKeptTyping } from "./use-kept-typing";
 import { AboutYouFieldset, ErrorSummary, ExperienceFieldset, QuestionsFieldset, YourDataFieldset, type FormBindings } from "./fieldsets";
 import { fieldId } from "./fields";
 import { useHydrated } from "./use-hydrated";
@@ -69,10 +69,6 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
   const [focusSummary, setFocusSummary] = useState(0);
   const started = useRef(false);
   const formRef = useRef<HTMLFormElement>(null);
-  const saveTimer = useRef<number | undefined>(undefined);
-  /** What the note about kept typing says: that it is kept, that it was filled in again, or that it was cleared. */
-  const [kept, setKept] = useState<"note" | "restored" | "cleared">("note");
-  const keep = useMemo(() => keptFields(definition.questions.length), [definition.questions.length]);
 
   const fieldLabels: Record<string, string> = useMessages().apply.labels;
   const schema = useMemo(() => applicationSchema(definition, (key, v) => errorText(key, v), fieldLabels), [definition, errorText, fieldLabels]);
@@ -107,49 +103,9 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
     if (focusFirstField) document.getElementById(fieldId(FIELDS.firstName))?.focus();
   }, [focusFirstField]);
 
-  // What was typed here before (a reload, a crash, the back button) fills the fields still as the
-  // page brought them; nothing typed since the page came is overwritten.
-  useEffect(() => {
-    const form = formRef.current;
-    // A draft opened from its link is what the applicant asked for: it is not overwritten.
-    const saved = form && !draft ? readKept(definition.jobUuid) : null;
-    if (!form || !saved) return;
-    let restored = 0;
-    for (const name of keep) {
-      const value = saved.values[name];
-      if (value === undefined || !untouched(form, name) || currentValue(form, name) === value) continue;
-      setValue(name, value, { shouldDirty: true });
-      restored++;
-    }
-    if (restored) setKept("restored");
-  }, [definition.jobUuid, keep, setValue, draft]);
-
-  /** Keeps what is typed now (the fields changed on this page), a moment after the last keystroke. */
-  const keepSoon = () => {
-    window.clearTimeout(saveTimer.current);
-    saveTimer.current = window.setTimeout(keepNow, 400);
-  };
-  const keepNow = () => {
-    window.clearTimeout(saveTimer.current);
-    const form = formRef.current;
-    if (!form) return;
-    writeKept(definition.jobUuid, Object.fromEntries(keep.filter((name) => !untouched(form, name)).map((name) => [name, currentValue(form, name)])));
-  };
-  // A tab closed or sent to the background within the 400 ms keeps its last keystrokes too.
-  useEffect(() => {
-    const flush = () => {
-      if (saveTimer.current !== undefined) keepNow();
-    };
-    window.addEventListener("pagehide", flush);
-    return () => window.removeEventListener("pagehide", flush);
-  });
+  const kept = useKeptTyping({ jobUuid: definition.jobUuid, questions: definition.questions.length, formRef, setValue, noRestore: Boolean(draft) });
   const clearForm = () => {
-    window.clearTimeout(saveTimer.current);
-    saveTimer.current = undefined;
-    const form = formRef.current;
-    if (form) for (const name of keep) setValue(name, pageValue(form, name), { shouldDirty: false });
-    forgetKept(definition.jobUuid);
-    setKept("cleared");
+    kept.clear();
     document.getElementById(fieldId(FIELDS.firstName))?.focus();
   };
 
@@ -174,9 +130,7 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
         dispatch({ type: "answered", state: result });
         if (result.status === "sent" && result.redirectTo) {
           // Received: nothing of it stays on this device.
-          window.clearTimeout(saveTimer.current);
-          saveTimer.current = undefined;
-          forgetKept(definition.jobUuid);
+          kept.forget();
           window.location.assign(result.redirectTo);
           return;
         }
@@ -199,7 +153,7 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
   // The first time someone types or picks something in the form is the start of an application
   // (not focus: arriving at #apply puts the cursor in the first field by itself).
   const onFirstInput = () => {
-    keepSoon();
+    kept.keepSoon();
     if (started.current) return;
     started.current = true;
     sendInsight({ type: "start", job: definition.jobUuid });
@@ -240,9 +194,9 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
       {hydrated ? (
         <div className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700">
           <p id="apply-kept" role="status" aria-live="polite">
-            {t(`kept.${kept}`)}
+            {t(`kept.${kept.notice}`)}
           </p>
-          {kept === "restored" ? (
+          {kept.notice === "restored" ? (
             <button type="button" onClick={clearForm} className="min-h-11 font-medium text-brand underline">
               {t("kept.forget")}
             </button>
