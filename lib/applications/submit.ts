@@ -12,6 +12,7 @@ import { translator } from "@/lib/i18n/translator";
 import { getJobsSnapshot } from "@/lib/jobs";
 import { log } from "@/lib/log";
 import { cleanUtm } from "@/lib/insights/channels";
+import { referrerOf } from "@/lib/insights/links";
 import { storedSource } from "@/lib/insights/sources";
 import { count } from "@/lib/insights/collector";
 import { hit } from "@/lib/rate-limit";
@@ -174,6 +175,8 @@ export async function submitApplication(
   const branding = await getBranding();
   const utm = cleanUtm(values[UTM_FIELD]);
   const channel = await storedSource(values[CHANNEL_FIELD] || utm);
+  // Through a referral link: Occupop's source names the referrer HR gave it.
+  const referrer = utm ? await referrerOf(job.uuid, utm) : null;
   const id = randomUUID();
   const consent = (name: string, asked: boolean) => (asked ? data[name] === true : null);
   const { inserted, record } = await insertApplication({
@@ -194,7 +197,7 @@ export async function submitApplication(
       region: str(FIELDS.region),
       countryCode: str(FIELDS.country),
       coverLetter: str(FIELDS.coverLetter),
-      source: utm ? `${branding.sourceName} (utm_source: ${utm})` : branding.sourceName,
+      source: referrer ? `${branding.sourceName} (referred by ${referrer})` : utm ? `${branding.sourceName} (utm_source: ${utm})` : branding.sourceName,
       answers: job.questions.map((question, i) => ({ question, answer: str(answerField(i)) })),
       consentJob: consent(FIELDS.consentJob, definition.optInJob),
       consentDatabase: consent(FIELDS.consentDatabase, definition.optInDatabase),

@@ -26,6 +26,7 @@ import * as m009 from "./migrations/009-alert-language";
 import * as m010 from "./migrations/010-authorization-and-limits";
 import * as m011 from "./migrations/011-application-drafts";
 import * as m012 from "./migrations/012-job-ledger";
+import * as m013 from "./migrations/013-referral-links";
 import type { Database } from "./schema";
 
 export type { Database } from "./schema";
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "010-authorization-and-limits": m010,
   "011-application-drafts": m011,
   "012-job-ledger": m012,
+  "013-referral-links": m013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -160,6 +160,8 @@ export interface TrackingLinksTable {
   channel: string;
   created_at: number;
   created_by: string;
+  /** The person who refers candidates through this link (a referral link), or null. */
+  referrer: string | null;
 }
 
 export type AlertStatus = "pending" | "confirmed";

@@ -242,3 +242,38 @@ test("a tracking link lands on its job with its channel, all the way to the cand
   const gone = await page.request.get(path, { maxRedirects: 0 });
   expect(gone.status()).toBe(404);
 });
+
+test("a referral link names its referrer as the candidate's source in Occupop, and insights count the referrer apart", async ({ page, browser }) => {
+  const job = await jobWhere((j) => !j.require_cv);
+  const referrer = `Dana Ó ${randomBytes(3).toString("hex")}`;
+  const channel = `referral-${referrer.toLowerCase().replace(/\s+/g, "-")}`;
+  await logIn(page);
+  await page.goto(`/admin/jobs/${job.uuid}`);
+  // No channel: it is made from the referrer's name.
+  await page.getByLabel("Referrer’s name (optional)").fill(referrer);
+  await page.getByRole("button", { name: "Make a link" }).click();
+  const item = page.getByTestId("tracking-links").locator(`[data-channel="${channel}"]`);
+  await expect(item.getByTestId("tracking-link-referrer")).toHaveText(`Referral by ${referrer}`);
+  const url = (await item.getByTestId("tracking-link-url").textContent())!;
+  await expectNoAxeViolations(page);
+
+  const candidate = await browser.newPage();
+  await candidate.goto(new URL(url).pathname);
+  await expect(candidate).toHaveURL(new RegExp(`/jobs/${job.unique_slug}\\?utm_source=`));
+  await candidate.getByRole("link", { name: "Apply now" }).click();
+  await expect(candidate.getByRole("button", { name: "Submit application" })).toBeVisible();
+  const openedAt = Date.now();
+  const who = person(`referral-${randomBytes(3).toString("hex")}`);
+  await fillApplication(candidate, job, who);
+  await submit(candidate, openedAt);
+  await expect(candidate).toHaveURL(new RegExp(`/jobs/${job.unique_slug}/applied$`));
+  const stored = await expectOneCandidate(who.email);
+  expect(stored.payload.source).toMatch(new RegExp(`\\(referred by ${referrer}\\)$`));
+  await expect.poll(() => counted(job.uuid, channel)).toEqual({ view: 1, start: 1, submit: 1, deliver: 1 });
+  await candidate.close();
+
+  // On the job's insights, the referrer's channel is a row of its own.
+  await page.reload();
+  const row = page.getByTestId("table-job-sources").getByRole("row", { name: new RegExp(`^${channel}`) });
+  await expect(row.getByRole("cell")).toHaveText(["1", "1", "1", "1", "100.0%"]);
+});

@@ -1,6 +1,6 @@
 "use server";
 
-// A job's tracking links: one per channel, made and deleted by HR.
+// A job's tracking links: one per channel (a referral link: one per referrer), made and deleted by HR.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { adminAction, formText } from "@/lib/admin/action";
@@ -14,9 +14,9 @@ export const createTrackingLinkAction = adminAction(async (admin, formData) => {
   const job = uuid.success ? await getJobBySlug(uuid.data).catch(() => null) : null;
   if (!job) return { ok: false, message: "That job is no longer listed, so no link was made." };
   try {
-    const link = await createTrackingLink(job.uuid, formText(formData, "channel", 200), admin.email);
+    const link = await createTrackingLink(job.uuid, formText(formData, "channel", 200), admin.email, formText(formData, "referrer", 200));
     revalidatePath(`/admin/jobs/${job.uuid}`);
-    return { ok: true, message: `Made /r/${link.code} for "${link.channel}".` };
+    return { ok: true, message: `Made /r/${link.code} for "${link.channel}"${link.referrer ? `, referring as ${link.referrer}` : ""}.` };
   } catch (error) {
     if (error instanceof TrackingLinkError) return { ok: false, message: error.message };
     throw error;

@@ -75,7 +75,9 @@ export default async function JobInsightsPage({ params, searchParams }: Props) {
           Tracking links
         </h2>
         <p className="max-w-3xl text-slate-700">
-          A short link per channel: share it there, and visits, applications and the candidate’s source in Occupop name the channel.
+          A short link per channel: share it there, and visits, applications and the candidate’s source in Occupop name the channel. For a
+          referral, give the referrer’s name: applications through their link name them as the source in Occupop, and insights count them
+          as their own channel.
         </p>
         {links.length ? (
           <ul className="mt-3 space-y-3" data-testid="tracking-links">
@@ -83,6 +85,7 @@ export default async function JobInsightsPage({ params, searchParams }: Props) {
               <li key={link.code} className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-slate-200 p-4" data-channel={link.channel}>
                 <div>
                   <p className="font-medium">{link.channel}</p>
+                  {link.referrer ? <p data-testid="tracking-link-referrer">Referral by {link.referrer}</p> : null}
                   <p>
                     <code className="break-all" data-testid="tracking-link-url">{`${site}/r/${link.code}`}</code>
                   </p>
@@ -106,13 +109,12 @@ export default async function JobInsightsPage({ params, searchParams }: Props) {
             Channel
           </label>
           <p id="channel-hint" className="text-sm text-slate-700">
-            Where you will share it, e.g. linkedin, newsletter or jobs-fair: letters, digits, dots, dashes.
+            Where you will share it, e.g. linkedin, newsletter or jobs-fair: letters, digits, dots, dashes. Needed unless you name a referrer.
           </p>
           <input
             id="channel"
             name="channel"
             list="channel-suggestions"
-            required
             maxLength={40}
             aria-describedby="channel-hint"
             autoComplete="off"
@@ -123,6 +125,13 @@ export default async function JobInsightsPage({ params, searchParams }: Props) {
               <option key={c} value={c} />
             ))}
           </datalist>
+          <label htmlFor="referrer" className="block font-medium">
+            Referrer’s name (optional)
+          </label>
+          <p id="referrer-hint" className="text-sm text-slate-700">
+            For a referral link: the person who shares it. Leave the channel empty and it becomes referral-their-name.
+          </p>
+          <input id="referrer" name="referrer" maxLength={80} aria-describedby="referrer-hint" autoComplete="off" className="block min-h-11 w-full rounded-md border border-slate-500 px-3" />
         </ActionForm>
       </section>
     </main>
