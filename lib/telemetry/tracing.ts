@@ -9,17 +9,7 @@ import "server-only";
 import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { OTLPHttpJsonTraceExporter, OTLPHttpProtoTraceExporter, registerOTel } from "@vercel/otel";
 import { scrubbingExporter } from "./scrub";
-import { markTracingOn, tracingOn } from "./state";
-
-type Environment = Readonly<Record<string, string | undefined>>;
-
-/** The endpoint spans go to, or null when tracing is off. */
-export function tracesEndpoint(environment: Environment = process.env): string | null {
-  const traces = environment.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim();
-  if (traces) return traces;
-  const base = environment.OTEL_EXPORTER_OTLP_ENDPOINT?.trim();
-  return base ? `${base.replace(/\/+$/, "")}/v1/traces` : null;
-}
+import { markTracingOn, tracesEndpoint, tracingOn, type Environment } from "./state";
 
 /** OTEL_EXPORTER_OTLP_HEADERS: "key=value,key2=value2", values percent-encoded. */
 export function parseHeaders(text: string | undefined): Record<string, string> {

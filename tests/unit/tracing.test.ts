@@ -9,7 +9,8 @@ import { dropProcessSingleton } from "@/lib/process-state.mjs";
 import { log } from "@/lib/log";
 import { describeQuery, inSpan, recordQuerySpan } from "@/lib/telemetry/spans";
 import { scrubText } from "@/lib/telemetry/scrub";
-import { parseHeaders, startTracing, tracesEndpoint } from "@/lib/telemetry/tracing";
+import { tracesEndpoint } from "@/lib/telemetry/state";
+import { parseHeaders, startTracing } from "@/lib/telemetry/tracing";
 
 type Received = { traceId: string; spanId: string; parentSpanId: string; name: string; attributes: Array<{ key: string; value: { stringValue?: string; intValue?: string } }> };
 
