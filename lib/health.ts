@@ -3,7 +3,7 @@
 // verdict: ok, degraded or unavailable, as 200 or 503. The details (this server's id, the
 // database, the queue, the reason in full) need HEALTH_TOKEN as a bearer token.
 import "server-only";
-import { secretsMatch } from "@/lib/secrets";
+import { bearerToken, secretsMatch } from "@/lib/secrets";
 import { queueStats } from "@/lib/applications/outbox";
 import { dbKind, describeDatabaseError, type DbKind } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -81,8 +81,6 @@ export async function healthResponse(request: Request): Promise<Response> {
   const headers = { "Cache-Control": "no-store" };
   const status = report.ok ? 200 : 503;
   const token = env().HEALTH_TOKEN;
-  const auth = request.headers.get("authorization") ?? "";
-  const given = auth.toLowerCase().startsWith("bearer ") ? auth.slice(7).trim() : "";
-  if (token && secretsMatch(given, token)) return Response.json(report, { status, headers });
+  if (token && secretsMatch(bearerToken(request), token)) return Response.json(report, { status, headers });
   return Response.json({ ok: report.ok, status: report.status }, { status, headers });
 }

@@ -41,3 +41,9 @@ const digest = (value: string) => createHash("sha256").update(value, "utf8").dig
 export function secretsMatch(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected)) && given.length > 0;
 }
+
+/** The token of an `Authorization: Bearer …` header, or "" (health, metrics, webhooks). */
+export function bearerToken(request: Request): string {
+  const auth = request.headers.get("authorization") ?? "";
+  return auth.toLowerCase().startsWith("bearer ") ? auth.slice(7).trim() : "";
+}

@@ -5,15 +5,13 @@ import "server-only";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
-import { secretsMatch } from "@/lib/secrets";
+import { bearerToken, secretsMatch } from "@/lib/secrets";
 import { refreshJobs } from "./cache";
 
 const logger = log("jobs");
 
 function givenSecret(request: Request): string {
-  const auth = request.headers.get("authorization") ?? "";
-  if (auth.toLowerCase().startsWith("bearer ")) return auth.slice(7).trim();
-  return request.headers.get("x-revalidate-secret") ?? new URL(request.url).searchParams.get("secret") ?? "";
+  return bearerToken(request) || (request.headers.get("x-revalidate-secret") ?? new URL(request.url).searchParams.get("secret") ?? "");
 }
 
 export async function revalidateFromWebhook(request: Request): Promise<Response> {
