@@ -12,7 +12,7 @@ import { useLocale, useMessages, useTranslations } from "next-intl";
 import { useForm, useWatch, type FieldErrors } from "react-hook-form";
 import { applyAction } from "@/app/[locale]/(browse)/jobs/[slug]/actions";
 import { countryOptions } from "@/lib/applications/countries";
-import { applicationSchema, FIELDS, type ApplicationFormDefinition, type ApplyState } from "@/lib/applications/schema";
+import { applicationSchema, DRAFT_FIELD, FIELDS, INTENT_FIELD, LATER_INTENT, type ApplicationFormDefinition, type ApplyState } from "@/lib/applications/schema";
 import { landingChannel, landingUtm, sendInsight } from "@/lib/insights/client";
 import { applyReducer, speaks } from "./apply-state";
 import { useKeptTyping } from "./use-kept-typing";
@@ -163,7 +163,7 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
     const form = event.currentTarget;
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     // "Finish later" needs only the email (the server checks it): the rest may be unfinished.
-    if (submitter?.getAttribute("value") === "later") return send(form, submitter);
+    if (submitter?.getAttribute("value") === LATER_INTENT) return send(form, submitter);
     void handleSubmit(() => send(form), onInvalid)();
   };
 
@@ -208,7 +208,7 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="formToken" value={state.formToken} />
       <input type="hidden" name="utmSource" value={values.utmSource || utmSource} />
-      {draft ? <input type="hidden" name="draft" value={draft.token} /> : null}
+      {draft ? <input type="hidden" name={DRAFT_FIELD} value={draft.token} /> : null}
       <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
         <label>
           {t("honeypot")}
@@ -249,8 +249,8 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
           <div className="mt-4">
             <button
               type="submit"
-              name="intent"
-              value="later"
+              name={INTENT_FIELD}
+              value={LATER_INTENT}
               formNoValidate
               disabled={sending || state.status === "sent"}
               aria-describedby="apply-later-hint"

@@ -4,7 +4,6 @@
 // browser cannot keep a chosen file), the consents (given fresh, each time), hidden fields.
 // Forgotten once the application is sent, when the applicant asks, and after KEEP_DAYS.
 import { z } from "zod";
-export { keptFields } from "@/lib/applications/schema";
 
 const PREFIX = "careers.typed.";
 export const KEEP_DAYS = 30;

@@ -5,7 +5,8 @@
 // the tab goes away), clears it on request, and forgets it once the application is received.
 import { useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import type { UseFormSetValue } from "react-hook-form";
-import { currentValue, forgetKept, keptFields, pageValue, readKept, untouched, writeKept } from "./kept-typing";
+import { keptFields } from "@/lib/applications/schema";
+import { currentValue, forgetKept, pageValue, readKept, untouched, writeKept } from "./kept-typing";
 
 /** What the form's note about it says: that typing is kept, that it was filled in again, or that it was cleared. */
 export type KeptNotice = "note" | "restored" | "cleared";

@@ -22,16 +22,12 @@ import { enqueueMail, isSuppressed, type OutgoingMail } from "@/lib/mail/outbox"
 import { mailConfigured } from "@/lib/mail/transport";
 import { kickMail } from "@/lib/mail/worker";
 import { hit } from "@/lib/rate-limit";
-import { keptFields, type ApplyState } from "./schema";
+import { DRAFT_FIELD, keptFields, type ApplyState } from "./schema";
 
 const logger = log("applications");
 export const DRAFT_DAYS = 30;
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-/** The form's hidden field carrying a draft's token, so sending the application deletes it. */
-export const DRAFT_FIELD = "draft";
-/** The value of the form's "Finish later" button (its name is "intent"). */
-export const LATER_INTENT = "later";
 
 const hashOf = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
 const valuesSchema = z.record(z.string().max(40), z.string().max(10_000));

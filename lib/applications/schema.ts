@@ -47,6 +47,12 @@ export const FIELDS = {
 
 export const answerField = (index: number) => `answer_${index}`;
 
+/** The hidden field carrying a "finish later" draft's token, so sending the application ends it (./drafts.ts). */
+export const DRAFT_FIELD = "draft";
+/** The form's second submit button: its name, and the value that means "Finish later". */
+export const INTENT_FIELD = "intent";
+export const LATER_INTENT = "later";
+
 /**
  * The fields of a form with `questions` questions that are kept for later (in the browser,
  * components/apply/kept-typing.ts; on the server, ./drafts.ts): what was typed and chosen,

@@ -19,11 +19,11 @@ import { hit } from "@/lib/rate-limit";
 import { formDefinition } from "./definition";
 import { APPLY_WINDOW_MS, applyRateKey } from "./limits";
 import { processApplication } from "./deliver";
-import { deleteDraft, DRAFT_FIELD } from "./drafts";
+import { deleteDraft } from "./drafts";
 import { issueFormToken, readFormToken } from "./form-token";
 import { findById, findByKey, findRecentDuplicate, insertApplication, removeForResubmission, type ApplicationRecord } from "./outbox";
 import { sniffResume } from "./resume";
-import { answerField, applicationSchema, FIELDS, fileOf, type ApplyState, type ErrorText } from "./schema";
+import { answerField, applicationSchema, DRAFT_FIELD, FIELDS, fileOf, type ApplyState, type ErrorText } from "./schema";
 
 const logger = log("applications");
 

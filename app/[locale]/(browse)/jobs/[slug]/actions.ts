@@ -2,7 +2,8 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { LATER_INTENT, saveForLater } from "@/lib/applications/drafts";
+import { saveForLater } from "@/lib/applications/drafts";
+import { INTENT_FIELD, LATER_INTENT } from "@/lib/applications/schema";
 import { submitApplication, TOKEN_FIELD, type FormLanguage } from "@/lib/applications/submit";
 import { getBranding } from "@/lib/branding";
 import { ALL_LANGUAGES, localePrefix, offeredLocale } from "@/lib/i18n/locales";
@@ -25,7 +26,7 @@ export async function applyAction(given: ApplyState, formData: FormData): Promis
   const values = Object.fromEntries([...formData.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
   const resumeNeedsReselect = formData.get("resume") instanceof File && (formData.get("resume") as File).size > 0;
   // The second button: keep it to finish later (the rest of the form may be unfinished).
-  if (formData.get("intent") === LATER_INTENT) {
+  if (formData.get(INTENT_FIELD) === LATER_INTENT) {
     try {
       return await saveForLater({ formToken: String(formData.get(TOKEN_FIELD) ?? prev.formToken), values, resumeNeedsReselect }, formData, ip, language);
     } catch (error) {
