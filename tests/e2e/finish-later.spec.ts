@@ -3,9 +3,9 @@
 // on another device, with or without JavaScript; sending it ends the link. The email carries
 // nothing the requester typed; a guessed link shows nothing about anyone.
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
-import { answersFor, expectOneCandidate, giveConsents, jobWhere, openForm, pdf, person, submit, testFile } from "./apply-support";
-import { emulatorControl, site, type WireJob } from "./support";
+import { expect, test } from "@playwright/test";
+import { answerQuestions, expectOneCandidate, giveConsents, jobWhere, openForm, pdf, person, submit, testFile } from "./apply-support";
+import { emulatorControl, site } from "./support";
 
 type Mail = { subject: string; text: string; html: string };
 
@@ -23,22 +23,13 @@ async function theLink(to: string): Promise<{ mail: Mail; path: string }> {
 
 const questionJob = () => jobWhere((j) => j.require_cv && j.require_opt_in_for_job && j.questions_form.length > 0);
 
-async function answer(page: Page, job: WireJob) {
-  const answers = answersFor(job);
-  for (const [i, q] of job.questions_form.entries()) {
-    if (!q.options.length) await page.getByLabel(q.text).fill(answers[i]!);
-    else if (q.options.length > 6) await page.getByLabel(q.text).selectOption(answers[i]!);
-    else await page.getByRole("group", { name: q.text }).getByRole("radio", { name: answers[i]!, exact: true }).check();
-  }
-}
-
 test("saved to finish later: the emailed link opens the form filled in on another device, and sending it ends the link", async ({ page, browser }) => {
   const job = await questionJob();
   const who = { ...person("later"), email: `later-${randomBytes(4).toString("hex")}@example.com` };
   await openForm(page, job.unique_slug);
   await page.getByLabel("First name").fill(who.firstName);
   await page.getByLabel("Cover letter").fill(who.coverLetter);
-  await answer(page, job);
+  await answerQuestions(page, job);
 
   // The email alone is needed, and said so next to it; nothing typed is lost.
   await page.getByRole("button", { name: "Finish later" }).click();

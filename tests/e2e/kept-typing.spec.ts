@@ -2,7 +2,7 @@
 // across a reload (and so a crash or a dropped connection), until it is sent or the applicant
 // clears it. The resume is chosen again (browsers cannot keep a file); consents are given again.
 import { expect, test, type Page } from "@playwright/test";
-import { answersFor, expectOneCandidate, giveConsents, jobWhere, openForm, pdf, person, submit, testFile } from "./apply-support";
+import { answerQuestions, answersFor, expectOneCandidate, giveConsents, jobWhere, openForm, pdf, person, submit, testFile } from "./apply-support";
 import type { WireJob } from "./support";
 
 const KEY = (job: WireJob) => `careers.typed.${job.uuid}`;
@@ -23,12 +23,7 @@ async function typeSome(page: Page, job: WireJob, who: ReturnType<typeof person>
   await page.getByLabel("Email (required)").fill(who.email);
   await page.getByLabel("Country").selectOption("PT");
   await page.getByLabel("Cover letter").fill(who.coverLetter);
-  const answers = answersFor(job);
-  for (const [i, q] of job.questions_form.entries()) {
-    if (!q.options.length) await page.getByLabel(q.text).fill(answers[i]!);
-    else if (q.options.length > 6) await page.getByLabel(q.text).selectOption(answers[i]!);
-    else await page.getByRole("group", { name: q.text }).getByRole("radio", { name: answers[i]!, exact: true }).check();
-  }
+  await answerQuestions(page, job);
   await giveConsents(page, job);
 }
 
