@@ -47,7 +47,7 @@ export function decide(request: Omit<FrontRequest, "client">): PlainAnswer | Rer
   }
   const gate = route.gated ? gateAnswer(request.pathname) : null;
   if (gate) return gate;
-  const gone = goneReroute(request);
+  const gone = goneReroute(request, route);
   if (gone) return gone.then((reroute) => reroute ?? cachedPageAnswer(request));
   return cachedPageAnswer(request);
 }

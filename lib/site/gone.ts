@@ -9,14 +9,14 @@ import type { FrontRequest, Reroute } from "@/lib/front/hooks";
 import { splitLocale } from "@/lib/i18n/locales";
 import { heldJobs } from "@/lib/jobs/cache";
 import { goneJob } from "@/lib/jobs/ledger";
-import { routeOf } from "@/lib/routes";
+import type { Route } from "@/lib/routes";
 
 const JOB_PAGES = new Set(["/jobs/:slug", "/gone/:slug"]);
 
-export function goneReroute(request: Pick<FrontRequest, "method" | "pathname">): Promise<Reroute | null> | null {
+/** `route`: the request's, which the front door has already found. */
+export function goneReroute(request: Pick<FrontRequest, "method" | "pathname">, route: Route): Promise<Reroute | null> | null {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
-  const route = routeOf(request.pathname);
-  if (!route || !JOB_PAGES.has(route.path)) return null;
+  if (!JOB_PAGES.has(route.path)) return null;
   const { locale, path } = splitLocale(request.pathname);
   // "/jobs/<slug>" or "/gone/<slug>" (a trailing slash aside).
   const slug = path.split("/")[2] ?? "";

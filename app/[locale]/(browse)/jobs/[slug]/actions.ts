@@ -23,10 +23,13 @@ export async function applyAction(given: ApplyState, formData: FormData): Promis
   const language = await formLanguage(formData);
   const t = translator(language.locale);
   const ip = await clientIp();
-  const values = Object.fromEntries([...formData.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
-  const resumeNeedsReselect = formData.get("resume") instanceof File && (formData.get("resume") as File).size > 0;
+  // What was typed, for a form rendered again without JavaScript (only when something went wrong).
+  const typed = () => Object.fromEntries([...formData.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
   // The second button: keep it to finish later (the rest of the form may be unfinished).
   if (formData.get(INTENT_FIELD) === LATER_INTENT) {
+    const values = typed();
+    const resume = formData.get("resume");
+    const resumeNeedsReselect = resume instanceof File && resume.size > 0;
     try {
       return await saveForLater({ formToken: String(formData.get(TOKEN_FIELD) ?? prev.formToken), values, resumeNeedsReselect }, formData, ip, language);
     } catch (error) {
@@ -43,7 +46,7 @@ export async function applyAction(given: ApplyState, formData: FormData): Promis
       status: "error",
       message: t("apply.status.saveFailed"),
       formToken: String(formData.get(TOKEN_FIELD) ?? prev.formToken),
-      values,
+      values: typed(),
       resumeNeedsReselect: true,
     };
   }
