@@ -26,6 +26,7 @@ import { startMailWorker } from "@/lib/mail/worker";
 import { pruneRateLimits } from "@/lib/rate-limit";
 import { serverId } from "@/lib/server-id";
 import { onShutdown } from "@/lib/shutdown";
+import { startSearchNotifications } from "@/lib/search-engines/worker";
 import { startSync } from "@/lib/sync";
 
 const logger = log("server");
@@ -74,6 +75,7 @@ export async function startServer(): Promise<void> {
     startAlerts();
     onShutdown(async () => resetTransport());
   } else logger.info("job alerts are off: no SMTP_URL");
+  startSearchNotifications();
   startHousekeeping();
   // What /metrics reads from the database when it is scraped (lib/metrics).
   setMetricReaders({

@@ -11,6 +11,29 @@ const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" })
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
+/** A Google service account's key, as the JSON file Google's console downloads. */
+const serviceAccount = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "must be a service account's JSON key (the file's content), and is not JSON" });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z.object(
+      {
+        client_email: z.email({ error: "must hold client_email" }),
+        private_key: z.string({ error: "must hold private_key" }).includes("PRIVATE KEY", { error: "must hold a PEM private_key" }),
+        private_key_id: z.string().optional(),
+        token_uri: httpUrl.optional(),
+      },
+      { error: "must be a service account's JSON key" },
+    ),
+  );
+
 export const envSchema = z.object({
   OCCUPOP_API_URL: httpUrl.default("https://api.occupop.com/rest").transform((u) => u.replace(/\/+$/, "")),
   OCCUPOP_API_TOKEN: z
@@ -91,6 +114,18 @@ export const envSchema = z.object({
   UPLOAD_MIN_KBPS: z.coerce.number().min(0).default(8),
   // How long an upload waits for room under UPLOADS_IN_FLIGHT_MAX_MB before it is answered "busy".
   UPLOAD_QUEUE_SECONDS: z.coerce.number().min(0).max(600).default(30),
+  // Telling search engines about changed job pages (lib/search-engines); each is off unless set.
+  // Google's Indexing API: a service account's JSON key, given the site as an owner in Search Console.
+  GOOGLE_INDEXING_CREDENTIALS: serviceAccount.optional(),
+  GOOGLE_INDEXING_ENDPOINT: httpUrl.default("https://indexing.googleapis.com/v3/urlNotifications:publish"),
+  GOOGLE_INDEXING_DAILY_QUOTA: z.coerce.number().int().min(1).max(1_000_000).default(200),
+  // IndexNow (Bing, Yandex, Seznam, Naver…): any key of 8 to 128 letters, digits or dashes.
+  INDEXNOW_KEY: z.string().regex(/^[A-Za-z0-9-]{8,128}$/, "must be 8 to 128 letters, digits or dashes").optional(),
+  INDEXNOW_ENDPOINT: httpUrl.default("https://api.indexnow.org/indexnow"),
+  SEARCH_NOTIFY_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(10_000),
+  SEARCH_NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
+  SEARCH_NOTIFY_RETRY_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(3_600_000),
+  SEARCH_NOTIFY_GIVE_UP_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(72),
   // Read by lib/page-cache/cache-handler.mjs (loaded by Next.js itself); validated here too.
   PAGE_CACHE_MAX_MB: z.coerce.number().positive().max(4096).default(64),
 });

@@ -99,6 +99,7 @@ export const ROUTES: readonly Route[] = [
   { path: "/sitemap.xml", kind: "handler", render: "cached", gated: true, readOnly: true },
   { path: "/robots.txt", kind: "handler", render: "cached", readOnly: true },
   { path: "/icon.svg", kind: "handler", readOnly: true },
+  { path: "/indexnow-key.txt", kind: "handler", readOnly: true },
   { path: "/r/:code", kind: "page", render: "per-request" },
   { path: "/branding/images/:hash", kind: "handler" },
   // HR's area.

@@ -27,6 +27,7 @@ import * as m010 from "./migrations/010-authorization-and-limits";
 import * as m011 from "./migrations/011-application-drafts";
 import * as m012 from "./migrations/012-job-ledger";
 import * as m013 from "./migrations/013-referral-links";
+import * as m014 from "./migrations/014-search-notifications";
 import type { Database } from "./schema";
 
 export type { Database } from "./schema";
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "011-application-drafts": m011,
   "012-job-ledger": m012,
   "013-referral-links": m013,
+  "014-search-notifications": m014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -248,6 +248,36 @@ export interface JobLedgerTable {
   gone_at: number | null;
 }
 
+export type SearchEngine = "google" | "indexnow";
+/** Google's Indexing API's two notifications; IndexNow is told the address either way. */
+export type SearchNotificationType = "URL_UPDATED" | "URL_DELETED";
+export type SearchNotificationStatus = "pending" | "sent" | "failed";
+
+/** A job page's change, to tell one search engine (lib/search-engines). */
+export interface SearchNotificationsTable {
+  id: string;
+  engine: SearchEngine;
+  url: string;
+  type: SearchNotificationType;
+  status: SearchNotificationStatus;
+  attempts: number;
+  next_attempt_at: number;
+  lease_until: number | null;
+  lease_owner: string | null;
+  last_error: string | null;
+  /** The engine's last HTTP answer. */
+  http_status: number | null;
+  created_at: number;
+  sent_at: number | null;
+}
+
+/** Calls spent per engine and quota day. */
+export interface SearchQuotaTable {
+  engine: SearchEngine;
+  day: string;
+  used: number;
+}
+
 export interface Database {
   applications: ApplicationsTable;
   rate_limits: RateLimitsTable;
@@ -269,4 +299,6 @@ export interface Database {
   mail_suppressions: MailSuppressionsTable;
   application_drafts: ApplicationDraftsTable;
   job_ledger: JobLedgerTable;
+  search_notifications: SearchNotificationsTable;
+  search_quota: SearchQuotaTable;
 }

@@ -1,9 +1,11 @@
 // The job list shared by every server, stored in the database (job_snapshot, one row): a
 // server that fetched a list writes it here, the others take it from here. Storage only: when
 // to fetch, adopt or serve stale is ./cache.ts's. A list with new content is also recorded in
-// the job ledger (./ledger.ts), in the same transaction.
+// the job ledger (./ledger.ts), in the same transaction, with what search engines are to be
+// told (lib/search-engines), whose worker is then woken.
 import "server-only";
 import { database } from "@/lib/db";
+import { kickSearchNotifications } from "@/lib/search-engines/worker";
 import { recordListing } from "./ledger";
 import type { Job } from "./types";
 
@@ -34,6 +36,7 @@ export const databaseStorage: JobListStorage = {
   },
   async write(held, data) {
     const db = await database();
+    let queued = 0;
     await db.transaction().execute(async (trx) => {
       const current = await trx.selectFrom("job_snapshot").select(["version", "hash", "fetched_at"]).where("id", "=", SNAPSHOT_ID).executeTakeFirst();
       if (!current) {
@@ -42,7 +45,7 @@ export const databaseStorage: JobListStorage = {
           .values({ id: SNAPSHOT_ID, version: 1, hash: held.hash, data, fetched_at: held.fetchedAt })
           .onConflict((oc) => oc.column("id").doUpdateSet({ hash: held.hash, data, fetched_at: held.fetchedAt }))
           .execute();
-        await recordListing(trx, held.jobs, held.fetchedAt);
+        queued = await recordListing(trx, held.jobs, held.fetchedAt);
       } else if (held.fetchedAt <= Number(current.fetched_at)) {
         // Another server stored a list fetched later than this one: it stays.
       } else if (current.hash === held.hash) {
@@ -53,8 +56,9 @@ export const databaseStorage: JobListStorage = {
           .set({ version: Number(current.version) + 1, hash: held.hash, data, fetched_at: held.fetchedAt })
           .where("id", "=", SNAPSHOT_ID)
           .execute();
-        await recordListing(trx, held.jobs, held.fetchedAt);
+        queued = await recordListing(trx, held.jobs, held.fetchedAt);
       }
     });
+    if (queued) void kickSearchNotifications();
   },
 };

@@ -133,6 +133,12 @@ function create() {
     labelNames: ["outcome"],
     registers: [registry],
   });
+  const searchNotifications = new client.Counter({
+    name: "careers_search_notifications_total",
+    help: "Job-page changes told to a search engine, by engine (google, indexnow) and outcome (sent; retry: a temporary failure or no quota left today; failed: refused for good or given up).",
+    labelNames: ["engine", "outcome"],
+    registers: [registry],
+  });
   const alertDigests = new client.Counter({
     name: "careers_alert_digests_total",
     help: "Job alert digests queued for sending.",
@@ -195,6 +201,7 @@ function create() {
     occupopRequests,
     occupopDuration,
     mailSends,
+    searchNotifications,
     alertDigests,
     signInFailures,
     rateLimited,

@@ -41,6 +41,7 @@ async function exercisedExposition(): Promise<string> {
   m.deliveryDuration.observe(3.2);
   m.deliveryAttempts.observe(2);
   m.mailSends.inc({ outcome: "sent" });
+  m.searchNotifications.inc({ engine: "google", outcome: "sent" });
   m.alertDigests.inc();
   m.signInFailures.inc({ reason: "password" });
   m.rateLimited.inc({ limit: limitOf("apply:203.0.113.9") });
@@ -86,7 +87,7 @@ describe("/metrics' exposition", () => {
       expect(name, "base units only").not.toMatch(/_(milliseconds|ms|kilobytes|megabytes|mb|minutes|hours)(_|$)/);
     }
     const labels = new Set([...text.matchAll(/^careers_[a-z_]+\{([^}]*)\}/gm)].flatMap(([, inside]) => [...inside!.matchAll(/([a-z_]+)="/g)].map((l) => l[1]!)));
-    expect([...labels].sort()).toEqual(["hook", "le", "limit", "operation", "outcome", "reason", "result", "state"]);
+    expect([...labels].sort()).toEqual(["engine", "hook", "le", "limit", "operation", "outcome", "reason", "result", "state"]);
   });
 
   it("labels a rate limit by its kind, never by the address or email in its key", () => {

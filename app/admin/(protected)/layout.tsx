@@ -20,6 +20,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
               ["/admin/languages", "Languages"],
               ["/admin/applications", "Applications"],
               ["/admin/alerts", "Job alerts"],
+              ["/admin/search-engines", "Search engines"],
               ["/admin/users", "Administrators"],
               ["/admin/security", "Your sign-in"],
             ].map(([href, label]) => (

@@ -2,6 +2,7 @@ import { requireAdmin } from "@/lib/admin/access";
 import type { Metadata } from "next";
 import { setAlertsAction } from "./actions";
 import { ActionForm } from "@/components/admin/action-form";
+import { adminTime } from "@/components/admin/when";
 import { alertStats } from "@/lib/alerts/subscriptions";
 import { alertCadence, alertsSwitchOn } from "@/lib/alerts/switch";
 import { env } from "@/lib/env";
@@ -10,7 +11,7 @@ import { mailConfigured } from "@/lib/mail/transport";
 
 export const metadata: Metadata = { title: "Job alerts" };
 
-const when = (ms: number) => `${new Intl.DateTimeFormat("en-IE", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(ms))} UTC`;
+const when = adminTime;
 
 export default async function AlertsAdminPage() {
   await requireAdmin();
