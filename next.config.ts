@@ -49,6 +49,16 @@ const nextConfig: NextConfig = {
       // would be enforced too and block them. API routes get this-origin-only scripts; the
       // branding images set their own (nothing at all may run).
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: FALLBACK_POLICY }] },
+      // The widget for other sites (lib/embed/widget.ts): any page may load it, a CDN may keep
+      // it a day, browsers an hour (its address never changes, so that is how long a new one takes).
+      {
+        source: "/embed.js",
+        headers: [
+          { key: "Cache-Control", value: "public, max-age=3600, s-maxage=86400, stale-while-revalidate=604800" },
+          { key: "Access-Control-Allow-Origin", value: "*" },
+          { key: "Cross-Origin-Resource-Policy", value: "cross-origin" },
+        ],
+      },
       // The same for every visitor, so a CDN may keep them (lib/routes.ts). Errors still go out
       // as private, no-store: Next sets that on them itself. A listing with search words or
       // filters is rendered per request for one visitor: never shared (it carries a nonce).

@@ -96,6 +96,8 @@ export const ROUTES: readonly Route[] = [
   { path: "/alerts/manage", kind: "page", localized: true, render: "per-request", firstVisit: true },
   { path: "/jobs.json", kind: "handler", localized: true, render: "cached", gated: true, readOnly: true },
   { path: "/jobs.rss", kind: "handler", localized: true, render: "cached", gated: true, readOnly: true },
+  // The job list for other sites' iframes (the widget, /embed.js, is a file in public/).
+  { path: "/embed", kind: "handler", localized: true, gated: true, readOnly: true },
   { path: "/sitemap.xml", kind: "handler", render: "cached", gated: true, readOnly: true },
   { path: "/robots.txt", kind: "handler", render: "cached", readOnly: true },
   { path: "/icon.svg", kind: "handler", readOnly: true },

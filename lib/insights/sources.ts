@@ -8,8 +8,8 @@ import { database } from "@/lib/db";
 import { processSingleton } from "@/lib/process-state.mjs";
 import { REFERRER_GROUPS, sourceOf } from "./channels";
 
-/** Channels the site itself tags its links with. */
-export const OWN_CHANNELS = ["job-alert"] as const;
+/** Channels the site itself tags its links with: job-alert emails, the widget and iframe for other sites (lib/embed). */
+export const OWN_CHANNELS = ["job-alert", "embed"] as const;
 export const MAX_SOURCES_PER_DAY = 60;
 /** The channels are read again after this long, or after this much sooner when a source is not among them (a link made on another server). */
 const CHANNELS_FRESH_MS = 30_000;

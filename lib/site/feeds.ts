@@ -2,7 +2,8 @@
 // escapes the XML) and a small JSON document with public fields only, for embedding.
 import "server-only";
 import { Feed } from "feed";
-import type { Branding } from "@/lib/branding";
+import { themeVariables, type Branding } from "@/lib/branding";
+import type { EmbedLook } from "@/lib/embed/shared";
 import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import type { Job } from "@/lib/jobs";
@@ -59,12 +60,23 @@ export type PublicJob = {
 
 export function jobsJson(jobs: Job[], siteUrl: string, branding: Branding, { locale, prefix }: FeedLanguage = { locale: "en", prefix: "" }) {
   const base = `${siteUrl}${prefix}`;
+  const t = translator(locale);
+  // What the widget for other sites (/embed.js, lib/embed) shows around the list, in this language.
+  const widget: EmbedLook = {
+    primaryColor: branding.primaryColor,
+    primaryText: themeVariables(branding)["--brand-primary-contrast"] ?? "#ffffff",
+    heading: t("feeds.embedHeading", { company: branding.companyName }),
+    allJobs: t("feeds.embedAllJobs"),
+    noJobs: t("feeds.embedNoJobs"),
+    unavailable: t("feeds.embedUnavailable"),
+  };
   return {
     version: 1,
     company: branding.companyName,
     language: locale,
     site: `${base}/`,
     generatedAt: new Date().toISOString(),
+    widget,
     jobs: jobs.map(
       (job): PublicJob => ({
         id: job.uuid,
