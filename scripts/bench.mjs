@@ -18,6 +18,8 @@
 //      uploads beside ordinary applications, and a burst of wrong passwords.
 //   9. Metrics and tracing (scripts/bench-observability.mjs): page req/s with nothing on, with
 //      /metrics scraped every second, and with traces exported too; a scrape's cost.
+//  10. Reach (scripts/bench-reach.mjs): a posted job to search engines, through the webhook and
+//      without one; the widget's size and the req/s of what it asks for.
 import { randomBytes, scryptSync } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -40,6 +42,7 @@ import {
 } from "./bench-lib.mjs";
 import { underAttack } from "./bench-attack.mjs";
 import { observabilityCost } from "./bench-observability.mjs";
+import { reach } from "./bench-reach.mjs";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const EMULATOR = `http://127.0.0.1:${PORT + 1000}`;
@@ -48,7 +51,7 @@ const HEALTH_TOKEN = "bench-health-token-0000";
 /** BENCH_SECTIONS=1,3 runs some sections only. */
 /** Issue 25's script budgets (gzipped, the scripts a page's HTML loads as it loads). */
 const SCRIPT_BUDGET_KIB = { listing: 110, jobOverListing: 5 };
-const sections = new Set((process.env.BENCH_SECTIONS ?? "1,2,3,4,5,6,7,8,9").split(",").map((x) => x.trim()));
+const sections = new Set((process.env.BENCH_SECTIONS ?? "1,2,3,4,5,6,7,8,9,10").split(",").map((x) => x.trim()));
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 if (!existsSync(join(root, ".next", "standalone", "server.js"))) {
@@ -134,6 +137,7 @@ async function main() {
     servers.push(target);
   }
   if (sections.has("9")) await observabilityCost(site, PORT + 50, slug);
+  if (sections.has("10")) servers.push(...(await reach(site, emulator, PORT + 60)));
   await emulator("/faults", "DELETE");
   await Promise.all(servers.map((s) => stop(s.child)));
   await pgServer.stop();

@@ -1,5 +1,6 @@
 // The search-engine worker each server runs while an engine is configured: every
-// SEARCH_NOTIFY_POLL_MS (and at once after a changed job list is recorded) it takes the due
+// SEARCH_NOTIFY_POLL_MS (and at once after a changed job list is recorded) it asks for the job
+// list (which refreshes it when older than JOBS_CACHE_SECONDS, visitors or not), takes the due
 // notifications' leases and tells the engines, each page in every language the site offers.
 // Google's calls are spent from its daily quota (GOOGLE_INDEXING_DAILY_QUOTA, shared by every
 // replica): past it they wait for the next quota day. A temporary failure (no answer, 429, 5xx)
@@ -113,6 +114,10 @@ async function sendToIndexNow(rows: SearchNotification[], owner: string): Promis
 /** One pass: every due notification, a batch at a time. Returns how many were taken. */
 export async function runSearchNotificationsOnce(): Promise<number> {
   const engines = configuredEngines();
+  // Asking for the job list refreshes it once it is older than JOBS_CACHE_SECONDS, so a change
+  // is found with no visitor and no webhook too. (Loaded here: the cache's storage wakes this worker.)
+  const { getJobsSnapshot } = await import("@/lib/jobs/cache");
+  await getJobsSnapshot().catch(() => null);
   const owner = serverId();
   let taken = 0;
   for (;;) {

@@ -3,7 +3,7 @@
 import "server-only";
 import { Feed } from "feed";
 import { themeVariables, type Branding } from "@/lib/branding";
-import type { EmbedLook } from "@/lib/embed/shared";
+import type { EmbedJob, EmbedLook } from "@/lib/embed/shared";
 import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import type { Job } from "@/lib/jobs";
@@ -58,11 +58,10 @@ export type PublicJob = {
   summary: string;
 };
 
-export function jobsJson(jobs: Job[], siteUrl: string, branding: Branding, { locale, prefix }: FeedLanguage = { locale: "en", prefix: "" }) {
-  const base = `${siteUrl}${prefix}`;
+/** What the widget for other sites (/embed.js, lib/embed) shows around the list, in this language. */
+export function embedLook(branding: Branding, locale: Locale): EmbedLook {
   const t = translator(locale);
-  // What the widget for other sites (/embed.js, lib/embed) shows around the list, in this language.
-  const widget: EmbedLook = {
+  return {
     primaryColor: branding.primaryColor,
     primaryText: themeVariables(branding)["--brand-primary-contrast"] ?? "#ffffff",
     heading: t("feeds.embedHeading", { company: branding.companyName }),
@@ -70,25 +69,37 @@ export function jobsJson(jobs: Job[], siteUrl: string, branding: Branding, { loc
     noJobs: t("feeds.embedNoJobs"),
     unavailable: t("feeds.embedUnavailable"),
   };
+}
+
+/** A job's fields a list shows (the widget's and the iframe's), its address under `base`. */
+export function embedJob(job: Job, base: string, locale: Locale): EmbedJob {
+  return {
+    title: job.title,
+    url: `${base}/jobs/${job.slug}`,
+    department: job.departments[0] ?? null,
+    location: locationLabel(job.location, locale),
+    countryCode: job.location?.countryCode ?? null,
+    workplace: job.workplace,
+    employment: employmentLabel(job, locale),
+  };
+}
+
+export function jobsJson(jobs: Job[], siteUrl: string, branding: Branding, { locale, prefix }: FeedLanguage = { locale: "en", prefix: "" }) {
+  const base = `${siteUrl}${prefix}`;
   return {
     version: 1,
     company: branding.companyName,
     language: locale,
     site: `${base}/`,
     generatedAt: new Date().toISOString(),
-    widget,
+    widget: embedLook(branding, locale),
     jobs: jobs.map(
       (job): PublicJob => ({
         id: job.uuid,
-        title: job.title,
-        url: `${base}/jobs/${job.slug}`,
-        department: job.departments[0] ?? null,
-        location: locationLabel(job.location, locale),
-        countryCode: job.location?.countryCode ?? null,
+        ...embedJob(job, base, locale),
         workplace: job.workplace,
         schedule: job.schedule,
         contract: job.contract?.kind ?? null,
-        employment: employmentLabel(job, locale),
         salary: salaryLabel(job.salary, job.location?.countryCode, locale),
         postedAt: job.postedAt,
         closesAt: job.closesAt,

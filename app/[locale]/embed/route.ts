@@ -6,8 +6,8 @@
 // README.md). Any site may frame it; a CDN may keep it a minute.
 import { createHash } from "node:crypto";
 import escapeHtml from "escape-html";
-import { embedCss, embedHref, embedOptions, jobFacts, pickJobs, type EmbedOptions } from "@/lib/embed/shared";
-import { jobsJson } from "@/lib/site/feeds";
+import { embedCss, embedHref, embedOptions, jobFacts, pickJobs, type EmbedFeed, type EmbedOptions } from "@/lib/embed/shared";
+import { embedJob, embedLook } from "@/lib/site/feeds";
 import { withOpenJobs } from "@/lib/site/feed-route";
 import { PUBLIC_CACHE_CONTROL } from "@/lib/routes";
 
@@ -18,7 +18,7 @@ const HEIGHT_SCRIPT =
   'new ResizeObserver(function(){parent.postMessage({careersEmbedHeight:Math.ceil(document.documentElement.getBoundingClientRect().height)},"*")}).observe(document.documentElement)';
 const hash = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 
-function page(feed: ReturnType<typeof jobsJson>, options: EmbedOptions, lang: string): { html: string; style: string } {
+function page(feed: EmbedFeed, options: EmbedOptions, lang: string): { html: string; style: string } {
   const { shown, matching } = pickJobs(feed.jobs, options);
   const look = feed.widget;
   const items = shown
@@ -39,7 +39,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
   const query = new URL(request.url).searchParams;
   const options = embedOptions((name) => query.get(name));
   return withOpenJobs((await params).locale, ({ jobs, siteUrl, branding, language }) => {
-    const { html, style } = page(jobsJson(jobs, siteUrl, branding, language), options, language.locale);
+    const base = `${siteUrl}${language.prefix}`;
+    const feed: EmbedFeed = { site: `${base}/`, widget: embedLook(branding, language.locale), jobs: jobs.map((job) => embedJob(job, base, language.locale)) };
+    const { html, style } = page(feed, options, language.locale);
     return new Response(html, {
       headers: {
         "Content-Type": "text/html; charset=utf-8",
