@@ -26,6 +26,9 @@ const jobPatchSchema = z
   .partial();
 
 const configSchema = z.object({ signedUrlTtlSeconds: z.number().positive() });
+const webhookSchema = z.object({ url: z.url(), secret: z.string().min(1).nullable().default(null), via: z.enum(["bearer", "header", "query"]).default("bearer") });
+/** A candidate moved on in the hiring flow: a new status and/or step name. */
+const candidateStatusSchema = z.object({ status: z.string().min(1).max(60).optional(), step: z.string().min(1).max(100).optional() });
 
 /** A file to stream back instead of a JSON answer. */
 export type FileAnswer = { stream: string; upload: StoredUpload };
@@ -118,6 +121,7 @@ const ROUTES: Route[] = [
       };
       world.jobs = [job, ...world.jobs];
       respond(201, { data: job });
+      world.webhooks.emit("JobResource", "JobResource_created", job);
     },
   },
   {
@@ -130,8 +134,9 @@ const ROUTES: Route[] = [
       const job = world.jobs.find((j) => j.uuid === params[0]);
       if (!job) return respond(404, { message: "Job not found." });
       const { sectors, ...fields } = patch.data;
-      Object.assign(job, fields, sectors ? { sectors: sectors.map((x) => wireSector(x.name)) } : {});
+      Object.assign(job, fields, sectors ? { sectors: sectors.map((x) => wireSector(x.name)) } : {}, { updated_at: laravelDate(world.now()) });
       respond(200, { data: job });
+      world.webhooks.emit("JobResource", "JobResource_updated", job);
     },
   },
   {
@@ -139,9 +144,60 @@ const ROUTES: Route[] = [
     path: /^\/jobs\/([0-9a-f-]{36})$/,
     doc: "DELETE /_emulator/jobs/:uuid (removed from the listing, as HR deleting it)",
     handle: ({ world, respond, params }) => {
-      const before = world.jobs.length;
-      world.jobs = world.jobs.filter((j) => j.uuid !== params[0]);
-      respond(world.jobs.length < before ? 204 : 404, world.jobs.length < before ? "" : { message: "Job not found." });
+      const job = world.jobs.find((j) => j.uuid === params[0]);
+      if (!job) return respond(404, { message: "Job not found." });
+      world.jobs = world.jobs.filter((j) => j !== job);
+      respond(204, "");
+      const at = laravelDate(world.now());
+      world.webhooks.emit("JobResource", "JobResource_updated", { ...job, updated_at: at, deleted_at: at });
+    },
+  },
+  {
+    method: "POST",
+    path: /^\/candidates\/([0-9a-f-]{36})\/status$/,
+    doc: "POST /_emulator/candidates/:uuid/status ({ status?, step? }: HR moves a candidate on; sends the webhook)",
+    handle: async ({ world, req, respond, params }) => {
+      const body = candidateStatusSchema.safeParse(await readJson(req));
+      if (!body.success || (!body.data.status && !body.data.step)) return respond(400, { message: body.success ? "Give a status or a step." : z.prettifyError(body.error) });
+      const candidate = world.store.updateCandidate(params[0]!, (c) => {
+        if (body.data.status) c.status = body.data.status;
+        if (body.data.step) c.hiring_flow_step = { ...(c.hiring_flow_step as object), name: body.data.step };
+        c.updated_at = laravelDate(world.now());
+      });
+      if (!candidate) return respond(404, { message: "Candidate not found." });
+      respond(200, { data: candidate });
+      world.webhooks.emit("CandidateResource", "CandidateResource_status_updated", candidate);
+    },
+  },
+  {
+    method: "GET",
+    path: /^\/webhooks$/,
+    doc: "GET|POST|DELETE /_emulator/webhooks ({ url, secret, via: bearer|header|query }; GET: the deliveries)",
+    handle: ({ world, respond }) => {
+      const target = world.webhooks.target;
+      respond(200, { target: target ? { url: target.url, via: target.via, secret: Boolean(target.secret) } : null, data: world.webhooks.deliveries });
+    },
+  },
+  {
+    method: "POST",
+    path: /^\/webhooks$/,
+    doc: "",
+    handle: async ({ world, req, respond }) => {
+      const target = webhookSchema.safeParse(await readJson(req));
+      if (!target.success) return respond(400, { message: z.prettifyError(target.error) });
+      world.webhooks.target = target.data;
+      respond(200, { target: { url: target.data.url, via: target.data.via, secret: Boolean(target.data.secret) } });
+    },
+  },
+  {
+    method: "DELETE",
+    path: /^\/webhooks$/,
+    doc: "",
+    handle: async ({ world, respond }) => {
+      await world.webhooks.settled();
+      world.webhooks.target = null;
+      world.webhooks.deliveries = [];
+      respond(204, "");
     },
   },
   {

@@ -16,6 +16,10 @@ const env = z
     EMULATOR_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
     EMULATOR_SMTP_USER: z.string().optional(),
     EMULATOR_SMTP_PASS: z.string().optional(),
+    // Occupop's webhooks to the site (emulator/webhooks.ts): off while unset.
+    EMULATOR_WEBHOOK_URL: z.url().optional(),
+    EMULATOR_WEBHOOK_SECRET: z.string().optional(),
+    EMULATOR_WEBHOOK_VIA: z.enum(["bearer", "header", "query"]).default("bearer"),
   })
   .safeParse(process.env);
 
@@ -34,6 +38,7 @@ async function main() {
     dataDir: resolve(config.EMULATOR_DATA_DIR ?? `${config.DATA_DIR}/emulator`),
     signedUrlTtlSeconds: config.EMULATOR_SIGNED_URL_TTL_SECONDS,
     ...(mail && smtpPort ? { mail: { server: mail, port: smtpPort } } : {}),
+    ...(config.EMULATOR_WEBHOOK_URL ? { webhook: { url: config.EMULATOR_WEBHOOK_URL, secret: config.EMULATOR_WEBHOOK_SECRET ?? null, via: config.EMULATOR_WEBHOOK_VIA } } : {}),
   });
   const url = await emulator.listen(config.EMULATOR_PORT, config.EMULATOR_HOST);
   process.stdout.write(`Occupop emulator listening on ${url}/rest (inspect: ${url}/_emulator)\n`);

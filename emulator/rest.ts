@@ -224,6 +224,7 @@ export async function createCandidate(world: EmulatorState, req: IncomingMessage
   };
   world.store.addCandidate({ candidate, payload: raw, receivedAt: world.now().toISOString() });
   respond(201, { data: candidate });
+  world.webhooks.emit("CandidateResource", "CandidateResource_created", candidate);
 }
 
 export async function receiveUpload(world: EmulatorState, token: string, req: IncomingMessage, url: URL, nonce: string, respond: Respond): Promise<void> {

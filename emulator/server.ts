@@ -3,6 +3,7 @@
 // The app never imports this: it reaches it over HTTP through OCCUPOP_API_URL. Three parts:
 // the REST surface (./rest.ts), the control endpoints (./control.ts), and what both work on
 // (./state.ts, with ./store.ts on disk); this file only routes between them.
+import type { WebhookTarget } from "./webhooks";
 import { createReadStream } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
@@ -22,6 +23,8 @@ export type EmulatorOptions = {
   now?: () => Date;
   /** The SMTP server beside it, when one runs (emulator/smtp.ts), and its port. */
   mail?: { server: MailEmulator; port: number };
+  /** Where to send Occupop's webhooks (./webhooks.ts); also set through /_emulator/webhooks. */
+  webhook?: WebhookTarget;
 };
 
 export type Emulator = {
@@ -36,6 +39,7 @@ const LOGO_SVG =
 
 export function createEmulator(options: EmulatorOptions): Emulator {
   const world = new EmulatorState(options.dataDir, (options.signedUrlTtlSeconds ?? 900) * 1000, options.now ?? (() => new Date()));
+  if (options.webhook) world.webhooks.target = options.webhook;
   const sockets = new Set<Socket>();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -7,6 +7,7 @@ import { FaultQueue } from "./faults";
 import { seedJobs, type SeedJob } from "./seed";
 import { UrlSigner } from "./signing";
 import { EmulatorStore } from "./store";
+import { WebhookSender } from "./webhooks";
 
 export type Target = "list" | "upload" | "create" | "other";
 
@@ -24,6 +25,8 @@ export type Defect = { at: string; kind: string; detail: string };
 
 export class EmulatorState {
   readonly store: EmulatorStore;
+  /** Occupop's webhooks to the site (./webhooks.ts): off until a target is set. */
+  readonly webhooks = new WebhookSender(null);
   readonly signer: UrlSigner;
   readonly faults = new FaultQueue();
   jobs: SeedJob[];
@@ -68,5 +71,6 @@ export class EmulatorState {
     this.faults.clear();
     this.store.reset();
     this.nextCandidateId = 1;
+    this.webhooks.deliveries = [];
   }
 }

@@ -111,6 +111,15 @@ export class EmulatorStore {
     this.save();
   }
 
+  /** Changes a candidate (found by uuid) and keeps the change; returns it, or null. */
+  updateCandidate(uuid: string, change: (candidate: Record<string, unknown>) => void): Record<string, unknown> | null {
+    const entry = this.state.candidates.find((c) => c.candidate.uuid === uuid);
+    if (!entry) return null;
+    change(entry.candidate);
+    this.save();
+    return entry.candidate;
+  }
+
   reset(): void {
     this.state = { candidates: [], uploads: {} };
     rmSync(this.filesDir, { recursive: true, force: true });

@@ -26,6 +26,7 @@ import { startMailWorker } from "@/lib/mail/worker";
 import { pruneRateLimits } from "@/lib/rate-limit";
 import { serverId } from "@/lib/server-id";
 import { onShutdown } from "@/lib/shutdown";
+import { startEventsWorker } from "@/lib/occupop-events/worker";
 import { startSearchNotifications } from "@/lib/search-engines/worker";
 import { startSync } from "@/lib/sync";
 
@@ -76,6 +77,7 @@ export async function startServer(): Promise<void> {
     onShutdown(async () => resetTransport());
   } else logger.info("job alerts are off: no SMTP_URL");
   startSearchNotifications();
+  startEventsWorker();
   startHousekeeping();
   // What /metrics reads from the database when it is scraped (lib/metrics).
   setMetricReaders({

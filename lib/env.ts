@@ -58,6 +58,9 @@ export const envSchema = z.object({
   JOBS_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   // Optional: enables POST /api/revalidate (webhook or cron). At least 16 characters.
   REVALIDATE_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  // Optional: enables POST /api/occupop/webhook, Occupop's webhooks (lib/occupop-events), for
+  // this secret as a bearer token, an x-webhook-secret header or ?secret=. At least 16 characters.
+  OCCUPOP_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   TRUST_PROXY: bool.default(false),
   // How many proxies in front add to X-Forwarded-For (a CDN and a load balancer: 2). Read by
   // scripts/server.mjs; TRUST_PROXY=true is 1. Validated here too so a typo is named.

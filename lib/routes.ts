@@ -117,6 +117,8 @@ export const ROUTES: readonly Route[] = [
   { path: "/api/alerts/unsubscribe", kind: "handler", body: { maxBytes: 8 * KiB, types: FORM_TYPES, handler: true } },
   // A webhook's body is read by nobody (it is a signal to refresh), but senders send one.
   { path: "/api/revalidate", kind: "handler", body: { maxBytes: 64 * KiB, types: "*", handler: true } },
+  // Occupop's webhooks: one event, JSON (lib/occupop-events).
+  { path: "/api/occupop/webhook", kind: "handler", body: { maxBytes: 64 * KiB, types: ["application/json", "text/plain"], handler: true } },
   { path: "/api/health", kind: "handler" },
   { path: "/metrics", kind: "handler" },
   { path: "/api/ready", kind: "handler" },

@@ -20,6 +20,8 @@
 //      /metrics scraped every second, and with traces exported too; a scrape's cost.
 //  10. Reach (scripts/bench-reach.mjs): a posted job to search engines, through the webhook and
 //      without one; the widget's size and the req/s of what it asks for.
+//  11. Occupop's webhooks (scripts/bench-webhooks.mjs): distinct events accepted per second and
+//      the time to process them; repeated events answered per second.
 import { randomBytes, scryptSync } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -43,6 +45,7 @@ import {
 import { underAttack } from "./bench-attack.mjs";
 import { observabilityCost } from "./bench-observability.mjs";
 import { reach } from "./bench-reach.mjs";
+import { webhooks } from "./bench-webhooks.mjs";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const EMULATOR = `http://127.0.0.1:${PORT + 1000}`;
@@ -51,7 +54,7 @@ const HEALTH_TOKEN = "bench-health-token-0000";
 /** BENCH_SECTIONS=1,3 runs some sections only. */
 /** Issue 25's script budgets (gzipped, the scripts a page's HTML loads as it loads). */
 const SCRIPT_BUDGET_KIB = { listing: 110, jobOverListing: 5 };
-const sections = new Set((process.env.BENCH_SECTIONS ?? "1,2,3,4,5,6,7,8,9,10").split(",").map((x) => x.trim()));
+const sections = new Set((process.env.BENCH_SECTIONS ?? "1,2,3,4,5,6,7,8,9,10,11").split(",").map((x) => x.trim()));
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 if (!existsSync(join(root, ".next", "standalone", "server.js"))) {
@@ -138,6 +141,7 @@ async function main() {
   }
   if (sections.has("9")) await observabilityCost(site, PORT + 50, slug);
   if (sections.has("10")) servers.push(...(await reach(site, emulator, PORT + 60)));
+  if (sections.has("11")) servers.push(...(await webhooks(site, PORT + 70, join(work, `site-${PORT + 70}`))));
   await emulator("/faults", "DELETE");
   await Promise.all(servers.map((s) => stop(s.child)));
   await pgServer.stop();

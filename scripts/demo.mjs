@@ -82,11 +82,16 @@ async function waitFor(url, timeoutMs) {
   throw new Error(`${url} did not come up within ${timeoutMs / 1000}s`);
 }
 
+// Occupop's webhooks, as the emulator sends them, reach the site: a job changed at
+// /_emulator/jobs shows at once, a candidate's status as HR moves them on is kept.
+const webhookSecret = process.env.OCCUPOP_WEBHOOK_SECRET || "emulator-demo-webhook-secret";
 start("The Occupop emulator", process.execPath, [join(root, "node_modules", "tsx", "dist", "cli.mjs"), "emulator/main.ts"], {
   EMULATOR_PORT: emulatorPort,
   EMULATOR_SMTP_PORT: smtpPort,
   EMULATOR_TOKEN: token,
   EMULATOR_DATA_DIR: join(dataDir, "emulator"),
+  EMULATOR_WEBHOOK_URL: `http://127.0.0.1:${port}/api/occupop/webhook`,
+  EMULATOR_WEBHOOK_SECRET: webhookSecret,
 });
 await waitFor(`http://127.0.0.1:${emulatorPort}/_emulator`, 15_000);
 
@@ -98,6 +103,7 @@ start("The site", process.execPath, [join(root, "scripts", "server.mjs"), ...(de
   DATA_DIR: dataDir,
   ADMIN_EMAIL: adminEmail,
   ADMIN_PASSWORD: adminPassword,
+  OCCUPOP_WEBHOOK_SECRET: webhookSecret,
   // Job alerts' email goes to the emulator's SMTP server, listed at /_emulator/mailbox.
   SMTP_URL: process.env.SMTP_URL || `smtp://127.0.0.1:${smtpPort}`,
   MAIL_FROM: process.env.MAIL_FROM || "Careers demo <careers@example.com>",

@@ -28,6 +28,7 @@ import * as m011 from "./migrations/011-application-drafts";
 import * as m012 from "./migrations/012-job-ledger";
 import * as m013 from "./migrations/013-referral-links";
 import * as m014 from "./migrations/014-search-notifications";
+import * as m015 from "./migrations/015-occupop-events";
 import type { Database } from "./schema";
 
 export type { Database } from "./schema";
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "012-job-ledger": m012,
   "013-referral-links": m013,
   "014-search-notifications": m014,
+  "015-occupop-events": m015,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -7,7 +7,7 @@ import "server-only";
 import { database, dbKind } from "./index";
 
 /** The queue tables: each has id, status ("pending" while queued), next_attempt_at and a lease. */
-export type QueueTable = "applications" | "mail_outbox" | "search_notifications";
+export type QueueTable = "applications" | "mail_outbox" | "search_notifications" | "occupop_events";
 
 export async function claimDueRows(table: QueueTable, owner: string, limit: number, leaseMs: number, now = Date.now()): Promise<string[]> {
   const db = await database();

@@ -278,6 +278,37 @@ export interface SearchQuotaTable {
   used: number;
 }
 
+export type OccupopEventStatus = "pending" | "done" | "failed";
+
+/** An Occupop webhook event, kept once (lib/occupop-events). */
+export interface OccupopEventsTable {
+  /** SHA-256 of the event's content. */
+  id: string;
+  event_name: string;
+  resource_type: string;
+  resource_uuid: string;
+  resource_status: string | null;
+  resource_step: string | null;
+  /** When Occupop says it happened (the resource's updated_at), else when it arrived. */
+  occurred_at: number;
+  received_at: number;
+  status: OccupopEventStatus;
+  attempts: number;
+  next_attempt_at: number;
+  lease_until: number | null;
+  lease_owner: string | null;
+  last_error: string | null;
+}
+
+/** A candidate's latest status in Occupop, by the time Occupop gave it. */
+export interface CandidateStatusesTable {
+  candidate_uuid: string;
+  status: string | null;
+  step: string | null;
+  status_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   applications: ApplicationsTable;
   rate_limits: RateLimitsTable;
@@ -301,4 +332,6 @@ export interface Database {
   job_ledger: JobLedgerTable;
   search_notifications: SearchNotificationsTable;
   search_quota: SearchQuotaTable;
+  occupop_events: OccupopEventsTable;
+  candidate_statuses: CandidateStatusesTable;
 }

@@ -167,7 +167,7 @@ function create() {
   tallyCounter(registry, "careers_upload_refusals_total", "Uploads refused or cut off before the app saw them, by reason (busy, too_large, slow).", "reason", TALLY.uploadRefusals);
   const webhookEvents = new client.Counter({
     name: "careers_webhook_events_total",
-    help: "Webhook calls received, by hook and outcome (accepted, refused: wrong secret, failed).",
+    help: "Webhook calls received, by hook (revalidate, occupop) and outcome (accepted, refused: wrong secret, failed).",
     labelNames: ["hook", "outcome"],
     registers: [registry],
   });
