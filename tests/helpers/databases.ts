@@ -35,5 +35,8 @@ export async function freshDatabase(kind: DatabaseKind): Promise<string> {
   if (kind === "postgres") process.env.DATABASE_URL = await createPostgresDatabase();
   else delete process.env.DATABASE_URL;
   resetEnv();
+  // A background pass (a worker's timer) may have opened the old database while the new one
+  // was being made: closed again, the next query opens the new one.
+  await closeDb();
   return dir;
 }
