@@ -4,7 +4,7 @@
 // is refused and a repeated delivery kept once.
 import { expect, test } from "@playwright/test";
 import { E2E } from "../../playwright.config";
-import { EMULATOR, emulatorControl, freePort, siteQuery, startSiteServer } from "./support";
+import { EMULATOR, emulatorControl, freePort, resetWorld, siteQuery, startSiteServer } from "./support";
 
 const SECRET = "e2e-occupop-webhook-secret-7c1d";
 
@@ -57,5 +57,7 @@ test("the emulator's webhooks reach the site: a new job is listed at once, a can
   } finally {
     await emulatorControl("/webhooks", "DELETE");
     await server.stop();
+    // The job and candidate made here are gone again, for the specs after this one.
+    await resetWorld();
   }
 });
