@@ -34,11 +34,13 @@ const LEASE_MS = 120_000;
 /** A notification waiting for Google's next quota day looks again this often. */
 const QUOTA_RECHECK_MS = 15 * 60_000;
 
-/** A page's address in every language on offer. */
-async function addresses(path: string): Promise<string[]> {
+type Addresses = (path: string) => string[];
+
+/** A page's address in every language on offer (the branding read once per pass). */
+async function addressesNow(): Promise<Addresses> {
   const { SITE_URL } = env();
   const { languages } = await getBranding();
-  return languages.offered.map((l) => `${SITE_URL}${localizedPath(l, languages.defaultLocale, path)}`);
+  return (path) => languages.offered.map((l) => `${SITE_URL}${localizedPath(l, languages.defaultLocale, path)}`);
 }
 
 async function settle(row: SearchNotification, owner: string, answer: Answer): Promise<Answer["outcome"]> {
@@ -67,10 +69,10 @@ async function unconfigured(row: SearchNotification, owner: string): Promise<voi
 }
 
 /** Returns false when Google's last answer was a temporary failure (the pass stops there). */
-async function sendToGoogle(rows: SearchNotification[], owner: string): Promise<boolean> {
+async function sendToGoogle(rows: SearchNotification[], owner: string, addresses: Addresses): Promise<boolean> {
   const quota = env().GOOGLE_INDEXING_DAILY_QUOTA;
   for (const [i, row] of rows.entries()) {
-    const urls = await addresses(row.url);
+    const urls = addresses(row.url);
     if (!(await spendQuota("google", urls.length, quota))) {
       // Today's quota is spent: this one and the rest wait for the next quota day.
       for (const waiting of rows.slice(i)) {
@@ -104,8 +106,8 @@ async function sendToGoogle(rows: SearchNotification[], owner: string): Promise<
 }
 
 /** Returns false when IndexNow's answer was a temporary failure. */
-async function sendToIndexNow(rows: SearchNotification[], owner: string): Promise<boolean> {
-  const urls = [...new Set((await Promise.all(rows.map((r) => addresses(r.url)))).flat())];
+async function sendToIndexNow(rows: SearchNotification[], owner: string, addresses: Addresses): Promise<boolean> {
+  const urls = [...new Set(rows.flatMap((r) => addresses(r.url)))];
   const answer = await tellIndexNow(urls);
   for (const row of rows) metrics().searchNotifications.inc({ engine: "indexnow", outcome: await settle(row, owner, answer) });
   return answer.outcome !== "retry";
@@ -127,7 +129,8 @@ export async function runSearchNotificationsOnce(): Promise<number> {
     for (const row of batch.filter((r) => !engines.includes(r.engine))) await unconfigured(row, owner);
     const google = batch.filter((r) => r.engine === "google" && engines.includes("google"));
     const indexNow = batch.filter((r) => r.engine === "indexnow" && engines.includes("indexnow"));
-    const fine = await Promise.all([google.length ? sendToGoogle(google, owner) : true, indexNow.length ? sendToIndexNow(indexNow, owner) : true]);
+    const addresses = await addressesNow();
+    const fine = await Promise.all([google.length ? sendToGoogle(google, owner, addresses) : true, indexNow.length ? sendToIndexNow(indexNow, owner, addresses) : true]);
     if (batch.length < BATCH || fine.includes(false)) break;
   }
   return taken;
