@@ -42,6 +42,14 @@ export function secretsMatch(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected)) && given.length > 0;
 }
 
+/**
+ * A webhook's secret, wherever its sender can put it: a bearer token, the header `header`, or
+ * `?secret=` (for senders that take only a URL); "" when none is given.
+ */
+export function webhookSecret(request: Request, header: string): string {
+  return bearerToken(request) || (request.headers.get(header) ?? new URL(request.url).searchParams.get("secret") ?? "");
+}
+
 /** The token of an `Authorization: Bearer …` header, or "" (health, metrics, webhooks). */
 export function bearerToken(request: Request): string {
   const auth = request.headers.get("authorization") ?? "";

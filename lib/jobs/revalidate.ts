@@ -5,21 +5,17 @@ import "server-only";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
-import { bearerToken, secretsMatch } from "@/lib/secrets";
+import { secretsMatch, webhookSecret } from "@/lib/secrets";
 import { refreshJobs } from "./cache";
 
 const logger = log("jobs");
-
-function givenSecret(request: Request): string {
-  return bearerToken(request) || (request.headers.get("x-revalidate-secret") ?? new URL(request.url).searchParams.get("secret") ?? "");
-}
 
 export async function revalidateFromWebhook(request: Request): Promise<Response> {
   const expected = env().REVALIDATE_SECRET;
   if (!expected) {
     return Response.json({ ok: false, message: "Revalidation is not configured (set REVALIDATE_SECRET)." }, { status: 404 });
   }
-  if (!secretsMatch(givenSecret(request), expected)) {
+  if (!secretsMatch(webhookSecret(request, "x-revalidate-secret"), expected)) {
     logger.warn("revalidate refused: wrong secret");
     metrics().webhookEvents.inc({ hook: "revalidate", outcome: "refused" });
     return Response.json({ ok: false, message: "Wrong or missing secret." }, { status: 401 });

@@ -9,7 +9,7 @@ import { env } from "@/lib/env";
 import { readBody } from "@/lib/http/body";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
-import { bearerToken, secretsMatch } from "@/lib/secrets";
+import { secretsMatch, webhookSecret } from "@/lib/secrets";
 import { storeEvent, type OccupopEvent } from "./queue";
 import { eventArrived } from "./worker";
 
@@ -31,8 +31,7 @@ const answer = (status: number, body: Record<string, unknown>) => Response.json(
 export async function receiveOccupopWebhook(request: Request): Promise<Response> {
   const expected = env().OCCUPOP_WEBHOOK_SECRET;
   if (!expected) return answer(404, { ok: false, message: "Occupop webhooks are not configured (set OCCUPOP_WEBHOOK_SECRET)." });
-  const given = bearerToken(request) || (request.headers.get("x-webhook-secret") ?? new URL(request.url).searchParams.get("secret") ?? "");
-  if (!secretsMatch(given, expected)) {
+  if (!secretsMatch(webhookSecret(request, "x-webhook-secret"), expected)) {
     logger.warn("Occupop webhook refused: wrong secret");
     metrics().webhookEvents.inc({ hook: "occupop", outcome: "refused" });
     return answer(401, { ok: false, message: "Wrong or missing secret." });
