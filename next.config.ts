@@ -3,7 +3,7 @@ import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { FALLBACK_POLICY } from "./lib/csp.mjs";
 import { DEFAULT_SEGMENT, LOCALES } from "./lib/i18n/locales";
-import { cachedSources, defaultLanguageSources, FILTER_KEYS, localeParam, PUBLIC_CACHE_CONTROL, SECURITY_HEADERS, UPLOAD_BODY_BYTES } from "./lib/routes";
+import { cachedSources, defaultLanguageSources, FILTER_KEYS, localeParam, PRIVATE_LINK_HEADERS, privateLinkSources, PUBLIC_CACHE_CONTROL, SECURITY_HEADERS, UPLOAD_BODY_BYTES } from "./lib/routes";
 
 const require = createRequire(import.meta.url);
 // next-intl reads each page's catalog through this (lib/i18n/request.ts).
@@ -59,6 +59,12 @@ const nextConfig: NextConfig = {
           { key: "Cross-Origin-Resource-Policy", value: "cross-origin" },
         ],
       },
+      // A link that is a credential (a status page, an alert's management page): never indexed,
+      // never passed on as a Referer. Later entries win, so this replaces the site-wide policy.
+      ...privateLinkSources(LOCALES).map((source) => ({
+        source,
+        headers: Object.entries(PRIVATE_LINK_HEADERS).map(([key, value]) => ({ key, value })),
+      })),
       // The same for every visitor, so a CDN may keep them (lib/routes.ts). Errors still go out
       // as private, no-store: Next sets that on them itself. A listing with search words or
       // filters is rendered per request for one visitor: never shared (it carries a nonce).

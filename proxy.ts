@@ -43,6 +43,8 @@ export const config = {
     { source: "/:locale(en|de|fr|es)/alerts/confirm", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
     { source: "/alerts/manage", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
     { source: "/:locale(en|de|fr|es)/alerts/manage", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/status", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
+    { source: "/:locale(en|de|fr|es)/status", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
     { source: "/r/:code", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
     { source: "/admin", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },
     { source: "/admin/branding", missing: [{ type: "header", key: "next-action" }, { type: "header", key: "content-type" }] },

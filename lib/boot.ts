@@ -5,6 +5,7 @@ import { pruneSessions } from "@/lib/admin/session";
 import { pruneThrottle } from "@/lib/admin/throttle";
 import { startAlerts } from "@/lib/alerts/worker";
 import { ensureConfiguredAdmin } from "@/lib/admin/users";
+import { pruneReceipts } from "@/lib/receipts/store";
 import { pruneDrafts } from "@/lib/applications/drafts";
 import { queueStats } from "@/lib/applications/outbox";
 import { importLegacyResumes } from "@/lib/applications/resume-store";
@@ -69,6 +70,7 @@ export async function startServer(): Promise<void> {
   registerHousekeeping({ name: "sign-in throttle", run: () => pruneThrottle() });
   registerHousekeeping({ name: "insights older than 13 months", run: () => pruneInsights() });
   registerHousekeeping({ name: "drafts kept to finish later, past 30 days", run: () => pruneDrafts() });
+  registerHousekeeping({ name: "status links past STATUS_LINK_DAYS", run: () => pruneReceipts() });
   startInsights();
   onShutdown(() => flushInsights());
   if (mailConfigured()) {

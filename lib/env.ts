@@ -111,6 +111,8 @@ export const envSchema = z.object({
   OUTBOX_AUTH_RECHECK_MS: z.coerce.number().int().min(100).max(86_400_000).default(300_000),
   OUTBOX_GIVE_UP_HOURS: z.coerce.number().min(1).max(24 * 90).default(72),
   DELIVERED_RETENTION_DAYS: z.coerce.number().min(0).max(3650).default(30),
+  // How long a candidate's private status link works (lib/receipts); its receipt is deleted then.
+  STATUS_LINK_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   // Read by scripts/server.mjs before Next.js starts; validated here too so a typo is named.
   UPLOADS_IN_FLIGHT_MAX_MB: z.coerce.number().positive().default(160),
   // An upload slower than this on average after its first 10 seconds is cut off (scripts/server.mjs).

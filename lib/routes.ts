@@ -73,6 +73,12 @@ export type Route = {
   readOnly?: true;
   /** The POST body it takes; pages take small forms unless they say more. */
   body?: BodyRule;
+  /**
+   * Its link is a credential (a token in the query string): never indexed, and the pages it
+   * leads to never learn the link (no Referer). next.config.ts sets both headers; a unit test
+   * fails when a page reads a token and is not marked so.
+   */
+  privateLink?: true;
   /** Listed in the sitemap ("/jobs/:slug": once per open job), in every language on offer. */
   sitemap?: { changeFrequency: "daily" | "weekly"; priority: number };
 };
@@ -85,15 +91,18 @@ export const ROUTES: readonly Route[] = [
   { path: "/", kind: "page", localized: true, render: "cached", gated: true, firstVisit: true, sitemap: { changeFrequency: "daily", priority: 1 } },
   { path: "/search", kind: "page", localized: true, render: "per-request", gated: true, firstVisit: true },
   { path: "/jobs/:slug", kind: "page", localized: true, render: "cached", gated: true, firstVisit: true, body: application, sitemap: { changeFrequency: "weekly", priority: 0.8 } },
-  { path: "/jobs/:slug/apply", kind: "page", localized: true, render: "per-request", gated: true, body: application },
+  // Its ?draft= link (finish later) is a credential.
+  { path: "/jobs/:slug/apply", kind: "page", localized: true, render: "per-request", gated: true, body: application, privateLink: true },
   { path: "/jobs/:slug/applied", kind: "page", localized: true, render: "per-request", gated: true },
   // A removed job's page, served with a 410 in its place (lib/site/gone.ts).
   { path: "/gone/:slug", kind: "page", localized: true, render: "per-request", gated: true },
   { path: "/jobs/:slug/opengraph-image", kind: "handler", localized: true, gated: true },
   { path: "/accessibility", kind: "page", localized: true, render: "per-request", firstVisit: true },
   { path: "/alerts/new", kind: "page", localized: true, render: "per-request", firstVisit: true },
-  { path: "/alerts/confirm", kind: "page", localized: true, render: "per-request", firstVisit: true },
-  { path: "/alerts/manage", kind: "page", localized: true, render: "per-request", firstVisit: true },
+  { path: "/alerts/confirm", kind: "page", localized: true, render: "per-request", firstVisit: true, privateLink: true },
+  { path: "/alerts/manage", kind: "page", localized: true, render: "per-request", firstVisit: true, privateLink: true },
+  // A candidate's private status page: the link is the credential (lib/receipts).
+  { path: "/status", kind: "page", localized: true, render: "per-request", privateLink: true },
   { path: "/jobs.json", kind: "handler", localized: true, render: "cached", gated: true, readOnly: true },
   { path: "/jobs.rss", kind: "handler", localized: true, render: "cached", gated: true, readOnly: true },
   // The job list for other sites' iframes (the widget, /embed.js, is a file in public/).
@@ -115,6 +124,9 @@ export const ROUTES: readonly Route[] = [
   { path: "/api/alerts/confirm", kind: "handler", body: { maxBytes: 8 * KiB, types: ["application/x-www-form-urlencoded", "multipart/form-data"], handler: true } },
   // RFC 8058: a mail client's one-click POST is a form ("List-Unsubscribe=One-Click").
   { path: "/api/alerts/unsubscribe", kind: "handler", body: { maxBytes: 8 * KiB, types: FORM_TYPES, handler: true } },
+  // The status page's and the alert management page's buttons: withdraw, export, erase.
+  { path: "/api/status", kind: "handler", body: { maxBytes: 8 * KiB, types: FORM_TYPES, handler: true } },
+  { path: "/api/alerts/data", kind: "handler", body: { maxBytes: 8 * KiB, types: FORM_TYPES, handler: true } },
   // A webhook's body is read by nobody (it is a signal to refresh), but senders send one.
   { path: "/api/revalidate", kind: "handler", body: { maxBytes: 64 * KiB, types: "*", handler: true } },
   // Occupop's webhooks: one event, JSON (lib/occupop-events).
@@ -181,6 +193,17 @@ export function cachedSources(locales: readonly string[]): Array<{ source: strin
     return [own, { source: `/${localeParam(locales)}${r.path === "/" ? "" : nextSource(r.path)}`, listing: r.path === "/" }];
   });
 }
+
+/** The sources of pages whose link is a credential (privateLink), in every language. */
+export function privateLinkSources(locales: readonly string[]): string[] {
+  return ROUTES.filter((r) => r.privateLink).flatMap((r) => (r.localized ? [nextSource(r.path), `/${localeParam(locales)}${nextSource(r.path)}`] : [nextSource(r.path)]));
+}
+
+/** The query parameters that carry a credential: a page reading one must be a privateLink route. */
+export const CREDENTIAL_PARAMS = ["token", "draft"] as const;
+
+/** The headers a page whose link is a credential carries. */
+export const PRIVATE_LINK_HEADERS: Readonly<Record<string, string>> = { "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex, nofollow" };
 
 /**
  * The unprefixed sources of the default language's pages and feeds, rewritten to app/[locale]'s

@@ -110,7 +110,7 @@ async function attempt(record: ApplicationRecord, lease: HeldLease, atHand: AtHa
       answers: p.answers,
       consents: { job: p.consentJob, database: p.consentDatabase },
     });
-    await markDelivered(record.id, created.id ?? created.uuid);
+    await markDelivered(record.id, created.id ?? created.uuid, Date.now(), created.uuid);
     count({ metric: "deliver", jobUuid: record.job_uuid, source: p.channel ?? "direct" });
   } catch (error) {
     if (error instanceof OccupopError && (error.kind === "timeout" || error.kind === "network")) {

@@ -11,6 +11,7 @@ import { database } from "@/lib/db";
 import { claimDueRows } from "@/lib/db/leases";
 import type { ApplicationsTable, ApplicationStatus, FailureKind } from "@/lib/db/schema";
 import type { ScreeningQuestion } from "@/lib/jobs/types";
+import { insertReceipt, markReceiptSent, type NewReceipt } from "@/lib/receipts/store";
 import { deleteResumeChunks, writeResumeChunks } from "./resume-store";
 
 export type ApplicationRecord = Selectable<ApplicationsTable>;
@@ -49,6 +50,8 @@ export type NewApplication = {
   payload: ApplicationPayload;
   /** The resume, its content already checked; `type` is the sniffed MIME type. */
   resume: { name: string; type: string; file: Blob } | null;
+  /** The candidate's receipt for their private status link, and its email when mail is set up. */
+  receipt?: { token: string; locale: NewReceipt["locale"] };
 };
 
 export function payloadOf(record: ApplicationRecord): ApplicationPayload {
@@ -92,6 +95,11 @@ export async function insertApplication(app: NewApplication, now = Date.now()): 
     if (inserted && app.resume) {
       const stored = await writeResumeChunks(trx, app.id, app.resume.file);
       await trx.updateTable("applications").set({ resume_size: stored.size, resume_sha256: stored.sha256 }).where("id", "=", app.id).execute();
+    }
+    if (inserted && app.receipt) {
+      const { firstName, lastName, email } = app.payload;
+      const job = { uuid: app.jobUuid, slug: app.jobSlug, title: app.jobTitle };
+      await insertReceipt(trx, { token: app.receipt.token, applicationId: app.id, job, locale: app.receipt.locale, firstName, lastName, email }, now);
     }
     const record = await trx.selectFrom("applications").selectAll().where("idempotency_key", "=", app.idempotencyKey).executeTakeFirst();
     if (!record) throw new Error("application vanished after insert");
@@ -194,8 +202,11 @@ export async function recordUncertainCreate(id: string): Promise<void> {
     .execute();
 }
 
-/** Confirmed by Occupop: the stored resume bytes go at once, in the same transaction. */
-export async function markDelivered(id: string, candidateId: string | null, now = Date.now()): Promise<void> {
+/**
+ * Confirmed by Occupop: the stored resume bytes go at once, and the receipt says "sent" (with
+ * the candidate's uuid, which Occupop's status webhooks name), in the same transaction.
+ */
+export async function markDelivered(id: string, candidateId: string | null, now = Date.now(), candidateUuid: string | null = null): Promise<void> {
   const db = await database();
   await db.transaction().execute(async (trx) => {
     await trx
@@ -214,6 +225,7 @@ export async function markDelivered(id: string, candidateId: string | null, now 
       .where("id", "=", id)
       .execute();
     await deleteResumeChunks(trx, id);
+    await markReceiptSent(trx, id, candidateUuid, now);
   });
 }
 
@@ -302,7 +314,10 @@ export async function discard(id: string): Promise<boolean> {
 /** Replaces an application the applicant is sending again after Occupop refused it. */
 export async function removeForResubmission(id: string): Promise<void> {
   const db = await database();
-  await db.deleteFrom("applications").where("id", "=", id).where("status", "=", "failed").execute();
+  await db.transaction().execute(async (trx) => {
+    const removed = await trx.deleteFrom("applications").where("id", "=", id).where("status", "=", "failed").executeTakeFirst();
+    if (Number(removed.numDeletedRows)) await trx.deleteFrom("application_receipts").where("application_id", "=", id).execute();
+  });
 }
 
 export type QueueStats = {

@@ -23,6 +23,11 @@ import { deleteDraft } from "./drafts";
 import { issueFormToken, readFormToken } from "./form-token";
 import { findById, findByKey, findRecentDuplicate, insertApplication, removeForResubmission, type ApplicationRecord } from "./outbox";
 import { sniffResume } from "./resume";
+import { receiptEmail } from "@/lib/receipts/emails";
+import { deleteReceiptOf, newReceiptToken } from "@/lib/receipts/store";
+import { enqueueMail } from "@/lib/mail/outbox";
+import { mailConfigured } from "@/lib/mail/transport";
+import { kickMail } from "@/lib/mail/worker";
 import { answerField, applicationSchema, DRAFT_FIELD, FIELDS, fileOf, type ApplyState, type ErrorText } from "./schema";
 
 const logger = log("applications");
@@ -37,7 +42,8 @@ export const CHANNEL_FIELD = "channel";
 const DUPLICATE_WINDOW_MS = 24 * 60 * 60 * 1000;
 const SETTLE_TIMEOUT_MS = 60_000;
 
-export type SubmitResult = { state: ApplyState } | { redirectTo: string };
+/** A redirect to the thank-you page; with the new application's private status token when one was made. */
+export type SubmitResult = { state: ApplyState } | { redirectTo: string; receiptToken?: string };
 
 /** Occupop's candidate fields → the form's fields, for showing a 422 where it belongs. */
 const WIRE_TO_FORM: Record<string, string> = {
@@ -179,6 +185,8 @@ export async function submitApplication(
   const referrer = utm ? await referrerOf(job.uuid, utm) : null;
   const id = randomUUID();
   const consent = (name: string, asked: boolean) => (asked ? data[name] === true : null);
+  // The private status link: on the thank-you page, and emailed in the form's language.
+  const receiptToken = newReceiptToken();
   const { inserted, record } = await insertApplication({
     id,
     idempotencyKey: token.key,
@@ -204,6 +212,7 @@ export async function submitApplication(
       channel,
     },
     resume: resume && mime ? { name: resume.name.slice(0, 200), type: mime, file: resume } : null,
+    receipt: { token: receiptToken, locale },
   });
   if (!inserted) {
     // A concurrent request with the same key won the race (nothing of this one was stored).
@@ -211,19 +220,29 @@ export async function submitApplication(
   }
   logger.info({ application: id, job: job.uuid, ...(duplicate ? { duplicateOf: duplicate.id } : {}) }, duplicate ? "application received and held: it repeats an earlier one" : "application received");
   count({ metric: "submit", jobUuid: job.uuid, source: channel });
+  // The status link is emailed once the application is known to stand (Occupop did not refuse it outright).
+  const sentWithReceipt = async (queued: boolean) => {
+    if (mailConfigured()) {
+      await enqueueMail(receiptEmail(email, job, branding, locale, prefix, receiptToken));
+      void kickMail();
+    }
+    return { ...sent(job.slug, queued), receiptToken };
+  };
   // Sent: a draft kept to finish it later is gone with it.
   await deleteDraft(formData.get(DRAFT_FIELD));
-  if (duplicate) return sent(job.slug, true);
+  if (duplicate) return await sentWithReceipt(true);
 
   // 7. Deliver now; anything retryable stays queued for the worker.
   const outcome = await processApplication(id, { resume });
   switch (outcome.kind) {
     case "delivered":
-      return sent(job.slug, false);
+      return await sentWithReceipt(false);
     case "queued":
     case "busy":
-      return sent(job.slug, true);
+      return await sentWithReceipt(true);
     case "failed": {
+      // Refused outright: the applicant is shown why, and the receipt goes (a corrected form makes a new one).
+      await deleteReceiptOf(id);
       if (outcome.reason === "closed") {
         return keep({ status: "closed", message: t("apply.status.closedJustNow") });
       }
@@ -242,7 +261,7 @@ export async function submitApplication(
         });
       }
       // The token was refused: the application is kept, and HR is shown why.
-      return sent(job.slug, true);
+      return await sentWithReceipt(true);
     }
   }
 }

@@ -29,6 +29,7 @@ import * as m012 from "./migrations/012-job-ledger";
 import * as m013 from "./migrations/013-referral-links";
 import * as m014 from "./migrations/014-search-notifications";
 import * as m015 from "./migrations/015-occupop-events";
+import * as m016 from "./migrations/016-application-receipts";
 import type { Database } from "./schema";
 
 export type { Database } from "./schema";
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "013-referral-links": m013,
   "014-search-notifications": m014,
   "015-occupop-events": m015,
+  "016-application-receipts": m016,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

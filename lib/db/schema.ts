@@ -192,7 +192,7 @@ export interface AlertSentTable {
   sent_at: number;
 }
 
-export type MailKind = "confirm" | "already-subscribed" | "digest" | "draft";
+export type MailKind = "confirm" | "already-subscribed" | "digest" | "draft" | "receipt" | "withdrawal";
 export type MailStatus = "pending" | "sent" | "failed";
 
 export interface MailOutboxTable {
@@ -309,6 +309,38 @@ export interface CandidateStatusesTable {
   updated_at: number;
 }
 
+/** "cancelled": withdrawn before it reached Occupop; "withdrawn": after, and the hiring team was told. */
+export type Withdrawal = "cancelled" | "withdrawn";
+
+/** An application's receipt, for the candidate's private status link (lib/receipts). */
+export interface ApplicationReceiptsTable {
+  id: string;
+  token_hash: string;
+  application_id: string;
+  job_uuid: string;
+  job_slug: string;
+  job_title: string;
+  locale: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  /** The candidate Occupop made of it, once delivered. */
+  candidate_uuid: string | null;
+  received_at: number;
+  sent_at: number | null;
+  withdrawn_at: number | null;
+  withdrawal: Withdrawal | null;
+  expires_at: number;
+}
+
+/** That an erasure happened: where it was asked for and how many rows of each kind went. Never whose. */
+export interface ErasuresTable {
+  id: string;
+  at: number;
+  origin: "status-page" | "alerts-page";
+  counts: string;
+}
+
 export interface Database {
   applications: ApplicationsTable;
   rate_limits: RateLimitsTable;
@@ -334,4 +366,6 @@ export interface Database {
   search_quota: SearchQuotaTable;
   occupop_events: OccupopEventsTable;
   candidate_statuses: CandidateStatusesTable;
+  application_receipts: ApplicationReceiptsTable;
+  erasures: ErasuresTable;
 }

@@ -6,7 +6,8 @@ import { readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "@/lib/i18n/locales";
-import { bodyRuleFor, isRouteHandler, KiB, MiB, proxyMatcher, routeOf, UPLOAD_BODY_BYTES } from "@/lib/routes";
+import { readFileSync } from "node:fs";
+import { bodyRuleFor, CREDENTIAL_PARAMS, isRouteHandler, KiB, MiB, privateLinkSources, proxyMatcher, ROUTES, routeOf, UPLOAD_BODY_BYTES } from "@/lib/routes";
 import { config } from "@/proxy";
 
 const APP = join(process.cwd(), "app");
@@ -61,6 +62,23 @@ describe("the route table", () => {
     for (const path of ["/jobs/a/apply", "/jobs.json", "/admin", "/api/insights"]) expect(routeOf(path)?.firstVisit, path).toBeUndefined();
     for (const path of ["/jobs.json", "/de/jobs.json", "/_/jobs.rss", "/sitemap.xml", "/robots.txt", "/icon.svg"]) expect(routeOf(path)?.readOnly, path).toBe(true);
     for (const path of ["/nowhere/at/all", "/zz/jobs/a", "/jobs.json/x"]) expect(routeOf(path), path).toBeNull();
+  });
+
+  it("marks every page that reads a credential from its address (a token, a draft link) as a private link, and gives those their headers", () => {
+    const reads = new RegExp(`\\.(?:${CREDENTIAL_PARAMS.join("|")})\\b|\\[["'](?:${CREDENTIAL_PARAMS.join("|")})["']\\]`);
+    const pages = files().filter((f) => /page\.tsx?$/.test(f.file));
+    const readers = pages.filter(({ file }) => {
+      const source = readFileSync(join(APP, file), "utf8");
+      return /searchParams/.test(source) && reads.test(source);
+    });
+    // The ones known today, so the scan itself is known to work.
+    for (const known of ["status", "alerts/manage", "alerts/confirm", "apply"]) expect(readers.map((r) => r.file).join(" "), known).toContain(`${known}/page.tsx`);
+    for (const { file, url } of readers) expect(routeOf(url)?.privateLink, `${file} reads a credential from its address: mark its route privateLink`).toBe(true);
+    const sources = privateLinkSources(LOCALES);
+    for (const route of ROUTES.filter((r) => r.privateLink)) {
+      expect(sources, route.path).toContain(route.path);
+      if (route.localized) expect(sources, route.path).toContain(`/:locale(${LOCALES.join("|")})${route.path}`);
+    }
   });
 
   it("knows every route handler under app/ as one, and no page as one", () => {

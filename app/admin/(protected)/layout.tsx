@@ -19,6 +19,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
               ["/admin/branding", "Branding"],
               ["/admin/languages", "Languages"],
               ["/admin/applications", "Applications"],
+              ["/admin/statuses", "Candidate statuses"],
               ["/admin/alerts", "Job alerts"],
               ["/admin/search-engines", "Search engines"],
               ["/admin/users", "Administrators"],

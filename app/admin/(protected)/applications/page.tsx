@@ -2,6 +2,8 @@ import { requireAdmin } from "@/lib/admin/access";
 import { discardApplicationAction, retryApplicationAction, sendHeldApplicationAction } from "./actions";
 import { ActionForm } from "@/components/admin/action-form";
 import { findById, listByStatus, payloadOf, queueStats, type ApplicationRecord } from "@/lib/applications/outbox";
+import { recentErasures } from "@/lib/receipts/rights";
+import { listWithdrawn } from "@/lib/receipts/withdraw";
 
 const when = (ms: number) => new Intl.DateTimeFormat("en-IE", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(ms));
 
@@ -19,7 +21,14 @@ function Applicant({ record }: { record: ApplicationRecord }) {
 
 export default async function ApplicationsPage() {
   await requireAdmin();
-  const [stats, failed, pending, held] = await Promise.all([queueStats(), listByStatus("failed"), listByStatus("pending"), listByStatus("held")]);
+  const [stats, failed, pending, held, withdrawn, erasures] = await Promise.all([
+    queueStats(),
+    listByStatus("failed"),
+    listByStatus("pending"),
+    listByStatus("held"),
+    listWithdrawn(),
+    recentErasures(),
+  ]);
   const earlier = new Map<string, ApplicationRecord | undefined>(
     await Promise.all(held.map(async (r) => [r.id, r.duplicate_of ? await findById(r.duplicate_of) : undefined] as const)),
   );
@@ -161,6 +170,57 @@ export default async function ApplicationsPage() {
           </ul>
         ) : (
           <p className="mt-2 text-slate-700">Nothing is waiting.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="withdrawn-heading" id="withdrawn" className="mt-10">
+        <h2 id="withdrawn-heading" className="text-xl font-semibold">
+          Withdrawn by the candidate after delivery
+        </h2>
+        <p className="mt-1 max-w-3xl text-slate-700">
+          These candidates withdrew from their private status page after their application reached Occupop. Occupop offers this site no way
+          to remove a candidate: archive or reject them there. (Withdrawn before delivery, an application is simply not sent.)
+        </p>
+        {withdrawn.length ? (
+          <ul className="mt-3 space-y-3" data-testid="withdrawn-list">
+            {withdrawn.map((w) => (
+              <li key={w.id} className="rounded-lg border border-slate-300 p-4" data-testid="withdrawn-application">
+                <p>
+                  <span className="font-medium">{w.name}</span> <span className="text-slate-700">&lt;{w.email}&gt;</span> for{" "}
+                  <span className="font-medium">{w.jobTitle}</span>
+                </p>
+                <p className="text-sm text-slate-700">
+                  Withdrawn {when(w.withdrawnAt)} UTC{w.sentAt ? ` · delivered ${when(w.sentAt)} UTC` : ""}
+                  {w.candidateUuid ? ` · Occupop candidate ${w.candidateUuid}` : ""}
+                </p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-2 text-slate-700">None.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="erasures-heading" className="mt-10">
+        <h2 id="erasures-heading" className="text-xl font-semibold">
+          Erasures asked for by candidates
+        </h2>
+        <p className="mt-1 max-w-3xl text-slate-700">
+          Candidates erase what this site holds about them from their status page (one application) or from a job alert&apos;s page
+          (everything under their address). The log keeps when and how much, never whose.
+        </p>
+        {erasures.length ? (
+          <ul className="mt-3 space-y-1 text-sm" data-testid="erasure-log">
+            {erasures.map((e) => (
+              <li key={`${e.at}-${e.origin}`}>
+                {when(e.at)} UTC · from the {e.origin === "status-page" ? "status page" : "job alert page"} · {e.counts.applications} application(s),{" "}
+                {e.counts.resumes} resume(s), {e.counts.receipts} status link(s), {e.counts.drafts} draft(s), {e.counts.alerts} alert(s), {e.counts.emails}{" "}
+                email(s)
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-2 text-slate-700">None.</p>
         )}
       </section>
     </main>

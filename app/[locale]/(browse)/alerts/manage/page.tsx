@@ -38,12 +38,12 @@ export default async function ManageAlertPage({ params: route, searchParams }: P
   const { branding } = page;
 
   if (!subscription) {
-    const deleted = params.deleted === "1";
+    const deleted = params.deleted === "1" || params.erased === "1";
     return (
       <main id="main" className="mx-auto max-w-2xl px-4 py-12 sm:px-6">
-        <h1 className="text-2xl font-bold text-slate-900">{deleted ? t("unsubscribed") : t("goneTitle")}</h1>
+        <h1 className="text-2xl font-bold text-slate-900">{params.erased === "1" ? words(page.locale, "status")("erasedTitle") : deleted ? t("unsubscribed") : t("goneTitle")}</h1>
         <p className="mt-2 text-slate-800" data-testid={deleted ? "alert-deleted" : "alert-gone"}>
-          {deleted ? t("deletedBody", { company: branding.companyName }) : t("goneBody")}
+          {params.erased === "1" ? t("erasedBody", { company: branding.companyName }) : deleted ? t("deletedBody", { company: branding.companyName }) : t("goneBody")}
         </p>
         <JobsLink href={page.path("/")} className="mt-4">
           {t("openJobs")}
@@ -114,6 +114,35 @@ export default async function ManageAlertPage({ params: route, searchParams }: P
               }}
             />
           </ClientWords>
+        </div>
+      </section>
+
+      <section aria-labelledby="data-heading" className="mt-10">
+        <h2 id="data-heading" className="text-xl font-semibold">
+          {t("dataHeading")}
+        </h2>
+        <p className="mt-1 text-slate-700">{t("dataBody", { email: subscription.email })}</p>
+        {params.busy === "1" ? (
+          <p className="mt-3 rounded-md border border-amber-600 bg-amber-50 p-3" role="alert">
+            {words(page.locale, "status")("busy")}
+          </p>
+        ) : null}
+        <div className="mt-3 flex flex-wrap gap-3">
+          {(
+            [
+              ["export", t("exportButton"), "border border-slate-400 bg-white text-slate-900"],
+              ["erase", t("eraseAllButton"), "bg-red-800 text-white"],
+            ] as const
+          ).map(([action, label, look]) => (
+            <form key={action} method="post" action="/api/alerts/data">
+              <input type="hidden" name="token" value={token} />
+              <input type="hidden" name="locale" value={page.locale} />
+              <input type="hidden" name="action" value={action} />
+              <button type="submit" className={`min-h-11 rounded-md px-5 font-semibold ${look}`} data-testid={`alert-data-${action}`}>
+                {label}
+              </button>
+            </form>
+          ))}
         </div>
       </section>
 

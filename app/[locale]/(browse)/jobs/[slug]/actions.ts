@@ -1,6 +1,6 @@
 "use server";
 
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { saveForLater } from "@/lib/applications/drafts";
 import { INTENT_FIELD, LATER_INTENT } from "@/lib/applications/schema";
@@ -12,6 +12,7 @@ import { translator } from "@/lib/i18n/translator";
 import type { ApplyState } from "@/lib/applications/schema";
 import { clientIp } from "@/lib/client-ip";
 import { log } from "@/lib/log";
+import { RECEIPT_COOKIE, receiptCookieOptions } from "@/lib/receipts/cookie";
 
 /** The application form's server action: (prevState, formData) → state, or a redirect. */
 export async function applyAction(given: ApplyState, formData: FormData): Promise<ApplyState> {
@@ -51,6 +52,8 @@ export async function applyAction(given: ApplyState, formData: FormData): Promis
     };
   }
   if ("redirectTo" in result) {
+    // The private status link, for the thank-you page only: a cookie there, never in a URL.
+    if (result.receiptToken) (await cookies()).set(RECEIPT_COOKIE, result.receiptToken, receiptCookieOptions(result.redirectTo.split("?")[0]!));
     // The page's script navigates itself (sturdier than the router applying an action's
     // redirect); a form posted without JavaScript gets a real 303.
     if ((await headers()).has("next-action")) return { status: "sent", formToken: String(formData.get(TOKEN_FIELD) ?? ""), redirectTo: result.redirectTo };
