@@ -74,8 +74,10 @@ export type Route = {
   /** The POST body it takes; pages take small forms unless they say more. */
   body?: BodyRule;
   /**
-   * Its link is a credential (a token in the query string): never indexed, and the pages it
-   * leads to never learn the link (no Referer). next.config.ts sets both headers; a unit test
+   * Its link is a credential (a token in the query string): never indexed, and never passed on
+   * to another site as a Referer ("same-origin": not "no-referrer", which would make the
+   * browser send "Origin: null" with the page's own forms, and Next.js refuses a Server Action
+   * from a null origin). next.config.ts sets both headers; a unit test
    * fails when a page reads a token and is not marked so.
    */
   privateLink?: true;
@@ -203,7 +205,7 @@ export function privateLinkSources(locales: readonly string[]): string[] {
 export const CREDENTIAL_PARAMS = ["token", "draft"] as const;
 
 /** The headers a page whose link is a credential carries. */
-export const PRIVATE_LINK_HEADERS: Readonly<Record<string, string>> = { "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex, nofollow" };
+export const PRIVATE_LINK_HEADERS: Readonly<Record<string, string>> = { "Referrer-Policy": "same-origin", "X-Robots-Tag": "noindex, nofollow" };
 
 /**
  * The unprefixed sources of the default language's pages and feeds, rewritten to app/[locale]'s

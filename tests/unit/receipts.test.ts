@@ -257,7 +257,7 @@ describe.each(DATABASES)("after applying, on %s", (kind) => {
     const exported = await form({ token, action: "export", locale: "en" });
     expect(exported.status).toBe(200);
     expect(exported.headers.get("content-disposition")).toContain("attachment");
-    expect(exported.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(exported.headers.get("referrer-policy")).toBe("same-origin");
     expect(exported.headers.get("cache-control")).toBe("no-store");
     expect(((await exported.json()) as { applications: Array<{ email: string }> }).applications[0]!.email).toBe("forms@example.com");
 

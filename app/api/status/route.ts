@@ -10,7 +10,7 @@ import { withdrawApplication } from "@/lib/receipts/withdraw";
 
 export const dynamic = "force-dynamic";
 
-const PRIVATE = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex" };
+const PRIVATE = { "Cache-Control": "no-store", "Referrer-Policy": "same-origin", "X-Robots-Tag": "noindex" };
 
 const back = (location: string) => new Response(null, { status: 303, headers: { ...PRIVATE, Location: location } });
 

@@ -15,10 +15,10 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-// The link is the credential: never indexed, and no page it leads to learns it (no Referer).
+// The link is the credential: never indexed, and no other site it leads to learns it (lib/routes.ts).
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = await pageLocale((await params).locale);
-  return { title: words(page.locale, "status")("title"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+  return { title: words(page.locale, "status")("title"), robots: { index: false, follow: false }, referrer: "same-origin" };
 }
 
 const dateIn = (ms: number, locale: Locale) => new Intl.DateTimeFormat(locale === "en" ? "en-IE" : locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(ms));
