@@ -8,6 +8,7 @@ import { Hero } from "./hero";
 import { JobCard } from "./job-card";
 import { JobFilters } from "./job-filters";
 import { words } from "@/lib/i18n/translator";
+import { openApplicationJob } from "@/lib/open-application/settings";
 
 type Props = { branding: Branding; page: PageLocale; jobs: Job[]; facets: Facets; total: number; filters: Filters; active: boolean };
 
@@ -17,6 +18,7 @@ export async function JobListing({ branding, page, jobs, facets, total, filters,
   const tJob = words(page.locale, "job");
   const posted = (when: string) => tJob("posted", { when });
   const home = page.path("/");
+  const openApplication = await openApplicationJob().catch(() => null);
   return (
     <main id="main">
       <Hero branding={branding} openCount={total} locale={page.locale} />
@@ -65,6 +67,14 @@ export async function JobListing({ branding, page, jobs, facets, total, filters,
             </div>
           )}
         </section>
+        {openApplication ? (
+          <p className="mt-8 rounded-lg border border-slate-200 p-4 text-slate-800" data-testid="join-link">
+            {t("joinLead")}{" "}
+            <Link href={page.path("/join")} className="font-medium text-brand underline">
+              {t("joinLink")}
+            </Link>
+          </p>
+        ) : null}
         <section className="mt-10" aria-label={t("alertsSection")}>
           <AlertSignup filters={active ? filters : {}} locale={page.locale} />
         </section>

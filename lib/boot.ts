@@ -6,6 +6,7 @@ import { pruneThrottle } from "@/lib/admin/throttle";
 import { startAlerts } from "@/lib/alerts/worker";
 import { ensureConfiguredAdmin } from "@/lib/admin/users";
 import { pruneReceipts } from "@/lib/receipts/store";
+import { startConsents } from "@/lib/open-application/worker";
 import { pruneDrafts } from "@/lib/applications/drafts";
 import { queueStats } from "@/lib/applications/outbox";
 import { importLegacyResumes } from "@/lib/applications/resume-store";
@@ -80,6 +81,7 @@ export async function startServer(): Promise<void> {
   } else logger.info("job alerts are off: no SMTP_URL");
   startSearchNotifications();
   startEventsWorker();
+  startConsents();
   startHousekeeping();
   // What /metrics reads from the database when it is scraped (lib/metrics).
   setMetricReaders({

@@ -113,6 +113,10 @@ export const envSchema = z.object({
   DELIVERED_RETENTION_DAYS: z.coerce.number().min(0).max(3650).default(30),
   // How long a candidate's private status link works (lib/receipts); its receipt is deleted then.
   STATUS_LINK_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  // The open application's talent-database consent lasts this long; the renewal email goes
+  // this many days before it lapses (lib/open-application).
+  TALENT_CONSENT_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  TALENT_RENEWAL_NOTICE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   // Read by scripts/server.mjs before Next.js starts; validated here too so a typo is named.
   UPLOADS_IN_FLIGHT_MAX_MB: z.coerce.number().positive().default(160),
   // An upload slower than this on average after its first 10 seconds is cut off (scripts/server.mjs).

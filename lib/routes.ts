@@ -105,6 +105,9 @@ export const ROUTES: readonly Route[] = [
   { path: "/alerts/manage", kind: "page", localized: true, render: "per-request", firstVisit: true, privateLink: true },
   // A candidate's private status page: the link is the credential (lib/receipts).
   { path: "/status", kind: "page", localized: true, render: "per-request", privateLink: true },
+  // The open application (lib/open-application): the application form, for HR's chosen job.
+  { path: "/join", kind: "page", localized: true, render: "per-request", gated: true, firstVisit: true, body: application },
+  { path: "/join/renew", kind: "page", localized: true, render: "per-request", privateLink: true },
   { path: "/jobs.json", kind: "handler", localized: true, render: "cached", gated: true, readOnly: true },
   { path: "/jobs.rss", kind: "handler", localized: true, render: "cached", gated: true, readOnly: true },
   // The job list for other sites' iframes (the widget, /embed.js, is a file in public/).
@@ -129,6 +132,7 @@ export const ROUTES: readonly Route[] = [
   // The status page's and the alert management page's buttons: withdraw, export, erase.
   { path: "/api/status", kind: "handler", body: { maxBytes: 8 * KiB, types: FORM_TYPES, handler: true } },
   { path: "/api/alerts/data", kind: "handler", body: { maxBytes: 8 * KiB, types: FORM_TYPES, handler: true } },
+  { path: "/api/join/consent", kind: "handler", body: { maxBytes: 8 * KiB, types: FORM_TYPES, handler: true } },
   // A webhook's body is read by nobody (it is a signal to refresh), but senders send one.
   { path: "/api/revalidate", kind: "handler", body: { maxBytes: 64 * KiB, types: "*", handler: true } },
   // Occupop's webhooks: one event, JSON (lib/occupop-events).

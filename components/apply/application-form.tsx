@@ -231,6 +231,7 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
         optInDatabase={definition.optInDatabase}
         companyName={companyName}
         privacyPolicyUrl={privacyPolicyUrl}
+        openApplication={definition.openApplication}
       />
 
       <div className="border-t border-slate-200 pt-6">

@@ -190,10 +190,18 @@ export function QuestionsFieldset({ register, errorOf, values, questions, compan
   );
 }
 
-type YourDataProps = FormBindings & { optInJob: boolean; optInDatabase: boolean; companyName: string; privacyPolicyUrl: string | null };
+type YourDataProps = FormBindings & {
+  optInJob: boolean;
+  optInDatabase: boolean;
+  companyName: string;
+  privacyPolicyUrl: string | null;
+  openApplication?: { consentUntil: string; alertsOffered: boolean };
+};
 
-export function YourDataFieldset({ register, errorOf, values, optInJob, optInDatabase, companyName, privacyPolicyUrl }: YourDataProps) {
+export function YourDataFieldset({ register, errorOf, values, optInJob, optInDatabase: askedDatabase, companyName, privacyPolicyUrl, openApplication }: YourDataProps) {
   const t = useTranslations("apply");
+  // The open application is a request to be kept for future jobs: the consent is its point.
+  const optInDatabase = askedDatabase || Boolean(openApplication);
   if (!optInJob && !optInDatabase) {
     return privacyPolicyUrl ? (
       <p className="text-sm text-slate-700">
@@ -238,9 +246,29 @@ export function YourDataFieldset({ register, errorOf, values, optInJob, optInDat
               {text} <span className="text-slate-700">{t("required")}</span>
             </label>
           </div>
+          {name === FIELDS.consentDatabase && openApplication ? (
+            <p className="mt-1 pl-9 text-sm text-slate-700" data-testid="consent-until">
+              {t("openConsentUntil", { date: openApplication.consentUntil })}
+            </p>
+          ) : null}
           <FieldError name={name} error={errorOf(name)} />
         </div>
       ))}
+      {openApplication?.alertsOffered ? (
+        <div className="flex items-start gap-3">
+          <input
+            id={fieldId(FIELDS.alerts)}
+            type="checkbox"
+            className="mt-1 h-6 w-6 shrink-0 accent-[var(--brand-primary)]"
+            defaultChecked={values[FIELDS.alerts] === "on"}
+            {...register(FIELDS.alerts)}
+          />
+          <label htmlFor={fieldId(FIELDS.alerts)} className="text-slate-900">
+            {t("openAlerts")} <span className="text-slate-700">{t("optional")}</span>
+          </label>
+        </div>
+      ) : null}
+      {openApplication ? <input type="hidden" name={FIELDS.openApplication} value="1" /> : null}
     </fieldset>
   );
 }

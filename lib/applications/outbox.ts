@@ -12,6 +12,7 @@ import { claimDueRows } from "@/lib/db/leases";
 import type { ApplicationsTable, ApplicationStatus, FailureKind } from "@/lib/db/schema";
 import type { ScreeningQuestion } from "@/lib/jobs/types";
 import { insertReceipt, markReceiptSent, type NewReceipt } from "@/lib/receipts/store";
+import { insertTalentConsent } from "@/lib/open-application/consents";
 import { deleteResumeChunks, writeResumeChunks } from "./resume-store";
 
 export type ApplicationRecord = Selectable<ApplicationsTable>;
@@ -52,6 +53,8 @@ export type NewApplication = {
   resume: { name: string; type: string; file: Blob } | null;
   /** The candidate's receipt for their private status link, and its email when mail is set up. */
   receipt?: { token: string; locale: NewReceipt["locale"] };
+  /** From the open application (/join): the talent-database consent, kept with its expiry. */
+  talentConsent?: true;
 };
 
 export function payloadOf(record: ApplicationRecord): ApplicationPayload {
@@ -100,6 +103,7 @@ export async function insertApplication(app: NewApplication, now = Date.now()): 
       const { firstName, lastName, email } = app.payload;
       const job = { uuid: app.jobUuid, slug: app.jobSlug, title: app.jobTitle };
       await insertReceipt(trx, { token: app.receipt.token, applicationId: app.id, job, locale: app.receipt.locale, firstName, lastName, email }, now);
+      if (app.talentConsent) await insertTalentConsent(trx, { email, applicationId: app.id, jobUuid: app.jobUuid, locale: app.receipt.locale }, now);
     }
     const record = await trx.selectFrom("applications").selectAll().where("idempotency_key", "=", app.idempotencyKey).executeTakeFirst();
     if (!record) throw new Error("application vanished after insert");

@@ -27,6 +27,11 @@ export type ApplicationFormDefinition = {
   optInDatabase: boolean;
   questions: QuestionDefinition[];
   defaultCountry: string | null;
+  /**
+   * The open application at /join (lib/open-application): the talent-database consent is asked
+   * (with how long it lasts, until the date shown), and a job alert may be asked for with it.
+   */
+  openApplication?: { consentUntil: string; alertsOffered: boolean };
 };
 
 /** Form field names, shared by the markup, the client and the server. */
@@ -43,6 +48,10 @@ export const FIELDS = {
   resume: "resume",
   consentJob: "consentJob",
   consentDatabase: "consentDatabase",
+  /** The open application's "also email me new jobs" (a job alert, confirmed by email). */
+  alerts: "alerts",
+  /** Marks a form sent from /join. */
+  openApplication: "openApplication",
 } as const;
 
 export const answerField = (index: number) => `answer_${index}`;
@@ -202,9 +211,10 @@ export function applicationSchema(def: ApplicationFormDefinition, t: ErrorText =
     [FIELDS.consentJob]: def.optInJob
       ? checked.refine((v) => v, { error: t("consentJob") })
       : checked.optional(),
-    [FIELDS.consentDatabase]: def.optInDatabase
+    [FIELDS.consentDatabase]: def.optInDatabase || def.openApplication
       ? checked.refine((v) => v, { error: t("consentDatabase") })
       : checked.optional(),
+    [FIELDS.alerts]: checked.optional(),
     ...answers,
   });
 }

@@ -17,6 +17,8 @@ import { storedSource } from "@/lib/insights/sources";
 import { count } from "@/lib/insights/collector";
 import { hit } from "@/lib/rate-limit";
 import { formDefinition } from "./definition";
+import { openApplicationJobUuid } from "@/lib/open-application/settings";
+import { subscribe } from "@/lib/alerts/subscriptions";
 import { APPLY_WINDOW_MS, applyRateKey } from "./limits";
 import { processApplication } from "./deliver";
 import { deleteDraft } from "./drafts";
@@ -117,8 +119,10 @@ export async function submitApplication(
     state: { ...state, formToken: state.formToken ?? formToken, values, resumeNeedsReselect: resumeSent(formData) },
   });
 
-  // 1. The shared schema, built from the server's own copy of the job.
-  const definition = formDefinition(job);
+  // 1. The shared schema, built from the server's own copy of the job. A form from /join is the
+  // open application only if its job is the one HR chose for it (the consent is then required).
+  const open = formData.get(FIELDS.openApplication) === "1" && (await openApplicationJobUuid()) === job.uuid;
+  const definition = { ...formDefinition(job), ...(open ? { openApplication: { consentUntil: "", alertsOffered: false } } : {}) };
   const raw: Record<string, unknown> = Object.fromEntries(formData.entries());
   const errorText: ErrorText = (key, v) => t(`apply.errors.${key}`, v);
   const parsed = applicationSchema(definition, errorText, catalogs[locale].apply.labels).safeParse(raw);
@@ -208,11 +212,12 @@ export async function submitApplication(
       source: referrer ? `${branding.sourceName} (referred by ${referrer})` : utm ? `${branding.sourceName} (utm_source: ${utm})` : branding.sourceName,
       answers: job.questions.map((question, i) => ({ question, answer: str(answerField(i)) })),
       consentJob: consent(FIELDS.consentJob, definition.optInJob),
-      consentDatabase: consent(FIELDS.consentDatabase, definition.optInDatabase),
+      consentDatabase: consent(FIELDS.consentDatabase, definition.optInDatabase || open),
       channel,
     },
     resume: resume && mime ? { name: resume.name.slice(0, 200), type: mime, file: resume } : null,
     receipt: { token: receiptToken, locale },
+    ...(open && data[FIELDS.consentDatabase] === true ? { talentConsent: true as const } : {}),
   });
   if (!inserted) {
     // A concurrent request with the same key won the race (nothing of this one was stored).
@@ -228,6 +233,12 @@ export async function submitApplication(
     }
     return { ...sent(job.slug, queued), receiptToken };
   };
+  // The open application's "also email me new jobs": a job alert, confirmed by email as any other.
+  if (open && data[FIELDS.alerts] === true) {
+    await subscribe(email, {}, clientIp, Date.now(), locale).catch((error: unknown) =>
+      logger.warn({ err: error instanceof Error ? error.message : String(error) }, "the open application's job alert could not be signed up"),
+    );
+  }
   // Sent: a draft kept to finish it later is gone with it.
   await deleteDraft(formData.get(DRAFT_FIELD));
   if (duplicate) return await sentWithReceipt(true);

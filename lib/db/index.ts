@@ -30,6 +30,7 @@ import * as m013 from "./migrations/013-referral-links";
 import * as m014 from "./migrations/014-search-notifications";
 import * as m015 from "./migrations/015-occupop-events";
 import * as m016 from "./migrations/016-application-receipts";
+import * as m017 from "./migrations/017-talent-consents";
 import type { Database } from "./schema";
 
 export type { Database } from "./schema";
@@ -52,6 +53,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "014-search-notifications": m014,
   "015-occupop-events": m015,
   "016-application-receipts": m016,
+  "017-talent-consents": m017,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

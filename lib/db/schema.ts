@@ -192,7 +192,7 @@ export interface AlertSentTable {
   sent_at: number;
 }
 
-export type MailKind = "confirm" | "already-subscribed" | "digest" | "draft" | "receipt" | "withdrawal";
+export type MailKind = "confirm" | "already-subscribed" | "digest" | "draft" | "receipt" | "withdrawal" | "consent-renewal";
 export type MailStatus = "pending" | "sent" | "failed";
 
 export interface MailOutboxTable {
@@ -341,6 +341,23 @@ export interface ErasuresTable {
   counts: string;
 }
 
+/** A talent-database consent from the open application (lib/open-application). */
+export interface TalentConsentsTable {
+  id: string;
+  token_hash: string;
+  email: string;
+  application_id: string;
+  job_uuid: string;
+  locale: string;
+  consented_at: number;
+  expires_at: number;
+  /** When the renewal email last went, or the candidate last renewed it (a period's asking). */
+  renewal_sent_at: number | null;
+  /** When it lapsed or was withdrawn; null while it stands. */
+  ended_at: number | null;
+  ended: "lapsed" | "withdrawn" | null;
+}
+
 export interface Database {
   applications: ApplicationsTable;
   rate_limits: RateLimitsTable;
@@ -368,4 +385,5 @@ export interface Database {
   candidate_statuses: CandidateStatusesTable;
   application_receipts: ApplicationReceiptsTable;
   erasures: ErasuresTable;
+  talent_consents: TalentConsentsTable;
 }

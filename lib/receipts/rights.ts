@@ -23,8 +23,8 @@ import type { ReceiptRecord } from "./store";
 const logger = log("receipts");
 const SETTLE_MS = 20_000;
 
-export type ErasureCounts = { applications: number; resumes: number; receipts: number; drafts: number; alerts: number; emails: number };
-const none = (): ErasureCounts => ({ applications: 0, resumes: 0, receipts: 0, drafts: 0, alerts: 0, emails: 0 });
+export type ErasureCounts = { applications: number; resumes: number; receipts: number; drafts: number; alerts: number; consents: number; emails: number };
+const none = (): ErasureCounts => ({ applications: 0, resumes: 0, receipts: 0, drafts: 0, alerts: 0, consents: 0, emails: 0 });
 
 const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString());
 
@@ -38,6 +38,8 @@ export function retentionDays() {
 export async function exportReceipt(receipt: ReceiptRecord) {
   const application = await findById(receipt.application_id);
   const details = application ? payloadOf(application) : null;
+  const db = await database();
+  const consent = await db.selectFrom("talent_consents").selectAll().where("application_id", "=", receipt.application_id).executeTakeFirst();
   return {
     job: { title: receipt.job_title, page: `${env().SITE_URL}/jobs/${receipt.job_slug}` },
     name: { first: receipt.first_name, last: receipt.last_name },
@@ -65,6 +67,7 @@ export async function exportReceipt(receipt: ReceiptRecord) {
           cameFrom: details.channel ?? null,
         }
       : null,
+    keptForFutureJobs: consent ? { consentedAt: iso(consent.consented_at), until: iso(consent.expires_at), ended: consent.ended, endedAt: iso(consent.ended_at) } : null,
     resume: application?.resume_name
       ? { name: application.resume_name, type: application.resume_type, bytes: application.resume_size, heldByThisSite: Boolean(application.resume_stored) }
       : null,
@@ -145,6 +148,8 @@ async function eraseOne(receipt: ReceiptRecord, counts: ErasureCounts, draftsToo
       }
       const removed = await trx.deleteFrom("application_receipts").where("id", "=", receipt.id).executeTakeFirst();
       counts.receipts += Number(removed.numDeletedRows);
+      const consents = await trx.deleteFrom("talent_consents").where("application_id", "=", receipt.application_id).executeTakeFirst();
+      counts.consents += Number(consents.numDeletedRows);
       if (draftsToo) {
         const drafts = await trx.deleteFrom("application_drafts").where("email", "=", receipt.email).where("job_uuid", "=", receipt.job_uuid).executeTakeFirst();
         counts.drafts += Number(drafts.numDeletedRows);
@@ -189,6 +194,7 @@ export async function eraseEmail(email: string): Promise<ErasureCounts> {
       counts.alerts += Number((await trx.deleteFrom("alert_subscriptions").where("id", "in", ids).executeTakeFirst()).numDeletedRows);
     }
     counts.drafts += Number((await trx.deleteFrom("application_drafts").where("email", "=", address).executeTakeFirst()).numDeletedRows);
+    counts.consents += Number((await trx.deleteFrom("talent_consents").where("email", "=", address).executeTakeFirst()).numDeletedRows);
     counts.emails += Number((await trx.deleteFrom("mail_outbox").where((eb) => eb(eb.fn("lower", ["to_address"]), "=", address)).executeTakeFirst()).numDeletedRows);
   });
   await logErasure("alerts-page", counts);

@@ -7,6 +7,7 @@
 import "server-only";
 import { backgroundLoop } from "@/lib/loop";
 import { syncAlertsSwitch } from "@/lib/alerts/switch";
+import { syncOpenApplication } from "@/lib/open-application/settings";
 import { syncBrandingFromDatabase } from "@/lib/branding/sync";
 import { env } from "@/lib/env";
 import { syncJobsFromDatabase } from "@/lib/jobs/cache";
@@ -17,6 +18,7 @@ export async function syncOnce(): Promise<void> {
   await syncJobsFromDatabase();
   await syncBrandingFromDatabase();
   await syncAlertsSwitch();
+  await syncOpenApplication();
 }
 
 export function startSync(): void {

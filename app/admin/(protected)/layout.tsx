@@ -20,6 +20,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
               ["/admin/languages", "Languages"],
               ["/admin/applications", "Applications"],
               ["/admin/statuses", "Candidate statuses"],
+              ["/admin/open-application", "Open application"],
               ["/admin/alerts", "Job alerts"],
               ["/admin/search-engines", "Search engines"],
               ["/admin/users", "Administrators"],

@@ -214,7 +214,7 @@ export default async function ApplicationsPage() {
             {erasures.map((e) => (
               <li key={`${e.at}-${e.origin}`}>
                 {when(e.at)} UTC · from the {e.origin === "status-page" ? "status page" : "job alert page"} · {e.counts.applications} application(s),{" "}
-                {e.counts.resumes} resume(s), {e.counts.receipts} status link(s), {e.counts.drafts} draft(s), {e.counts.alerts} alert(s), {e.counts.emails}{" "}
+                {e.counts.resumes} resume(s), {e.counts.receipts} status link(s), {e.counts.drafts} draft(s), {e.counts.alerts} alert(s), {e.counts.consents} talent consent(s), {e.counts.emails}{" "}
                 email(s)
               </li>
             ))}
