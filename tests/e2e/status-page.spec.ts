@@ -188,6 +188,8 @@ test("from the alert link, a subscriber downloads and erases everything under th
   await page.getByRole("button", { name: "Yes, send me job alerts" }).click();
   await expect(page.getByTestId("alert-confirmed")).toBeVisible();
 
+  await expect(page.getByTestId("alert-retention")).toContainText("an unconfirmed one 7 days");
+  await expect(page.getByTestId("alert-retention")).toContainText("until 30 days after it reaches the hiring team");
   const [data] = await Promise.all([page.waitForEvent("download"), page.getByTestId("alert-data-export").click()]);
   const exported = JSON.parse((await new Response((await data.createReadStream()) as unknown as ReadableStream).text())) as {
     jobAlerts: unknown[];

@@ -4,7 +4,8 @@ import { ClientWords } from "@/components/client-words";
 import { JobsLink } from "@/components/jobs-link";
 import { describeFilters } from "@/lib/alerts/filters";
 import { getSubscription } from "@/lib/alerts/subscriptions";
-import { readAlertToken } from "@/lib/alerts/tokens";
+import { CONFIRM_DAYS, readAlertToken } from "@/lib/alerts/tokens";
+import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/server";
 import { getOpenJobs } from "@/lib/jobs";
@@ -122,6 +123,9 @@ export default async function ManageAlertPage({ params: route, searchParams }: P
           {t("dataHeading")}
         </h2>
         <p className="mt-1 text-slate-700">{t("dataBody", { email: subscription.email })}</p>
+        <p className="mt-1 text-sm text-slate-700" data-testid="alert-retention">
+          {t("dataRetention", { days: CONFIRM_DAYS, retention: env().DELIVERED_RETENTION_DAYS })}
+        </p>
         {params.busy === "1" ? (
           <p className="mt-3 rounded-md border border-amber-600 bg-amber-50 p-3" role="alert">
             {words(page.locale, "status")("busy")}
