@@ -1,5 +1,4 @@
-// How often one client may open status pages or act on them. A status link's token is 256
+// How often one client may open status pages (its forms' limit is lib/http/private-form.ts). A status link's token is 256
 // random bits, so guessing is hopeless anyway; the limit keeps a crawler or a script from
 // turning the page into load.
 export const STATUS_VIEWS_PER_MINUTE = 30;
-export const STATUS_ACTIONS_PER_MINUTE = 10;
