@@ -226,10 +226,15 @@ export async function submitApplication(
   logger.info({ application: id, job: job.uuid, ...(duplicate ? { duplicateOf: duplicate.id } : {}) }, duplicate ? "application received and held: it repeats an earlier one" : "application received");
   count({ metric: "submit", jobUuid: job.uuid, source: channel });
   // The status link is emailed once the application is known to stand (Occupop did not refuse it outright).
+  // The application is stored by now: an email that cannot be queued is logged, never an error to the applicant.
   const sentWithReceipt = async (queued: boolean) => {
     if (mailConfigured()) {
-      await enqueueMail(receiptEmail(email, job, branding, locale, prefix, receiptToken));
-      void kickMail();
+      try {
+        await enqueueMail(receiptEmail(email, job, branding, locale, prefix, receiptToken));
+        void kickMail();
+      } catch (error) {
+        logger.error({ application: id, err: error instanceof Error ? error.message : String(error) }, "the confirmation email could not be queued");
+      }
     }
     return { ...sent(job.slug, queued), receiptToken };
   };
