@@ -31,6 +31,7 @@ import { onShutdown } from "@/lib/shutdown";
 import { startEventsWorker } from "@/lib/occupop-events/worker";
 import { startSearchNotifications } from "@/lib/search-engines/worker";
 import { startSync } from "@/lib/sync";
+import { DatabaseStore } from "@/lib/uploads/store";
 
 const logger = log("server");
 
@@ -72,6 +73,7 @@ export async function startServer(): Promise<void> {
   registerHousekeeping({ name: "insights older than 13 months", run: () => pruneInsights() });
   registerHousekeeping({ name: "drafts kept to finish later, past 30 days", run: () => pruneDrafts() });
   registerHousekeeping({ name: "status links past STATUS_LINK_DAYS", run: () => pruneReceipts() });
+  registerHousekeeping({ name: "resume uploads an hour after their last bytes", run: () => new DatabaseStore().deleteExpired() });
   startInsights();
   onShutdown(() => flushInsights());
   if (mailConfigured()) {

@@ -44,7 +44,7 @@ const FORM_TYPES = ["multipart/form-data", "application/x-www-form-urlencoded", 
 export type BodyRule = {
   maxBytes: number;
   types: readonly string[] | "*";
-  /** An application with its resume: counted against the uploads in flight (scripts/upload-gate.mjs). */
+  /** An application with its resume, or a part of one: counted against the uploads in flight (scripts/upload-gate.mjs). */
   upload?: true;
   /**
    * A route handler's: Next.js hands it the body as a web stream, which must not have been read
@@ -52,6 +52,8 @@ export type BodyRule = {
    * and cuts the connection past the cap, and the handler reads it through lib/http/body.ts.
    */
   handler?: true;
+  /** The methods that may send it (POST unless said). */
+  methods?: readonly string[];
 };
 
 export type Route = {
@@ -137,6 +139,11 @@ export const ROUTES: readonly Route[] = [
   { path: "/api/revalidate", kind: "handler", body: { maxBytes: 64 * KiB, types: "*", handler: true } },
   // Occupop's webhooks: one event, JSON (lib/occupop-events).
   { path: "/api/occupop/webhook", kind: "handler", body: { maxBytes: 64 * KiB, types: ["application/json", "text/plain"], handler: true } },
+  // Resumable resume uploads (tus, lib/uploads): each PATCH carries a part of the file (the form
+  // sends 4 MiB at a time), counted against the uploads in flight like a posted resume.
+  { path: "/api/uploads/:path*", kind: "handler", body: { maxBytes: 8 * MiB, types: ["application/offset+octet-stream"], handler: true, upload: true, methods: ["POST", "PATCH"] } },
+  // The form's finished upload checked, and the fields its CV fills in (lib/uploads/check.ts).
+  { path: "/api/resume-check", kind: "handler", body: { maxBytes: 1 * KiB, types: ["application/json"], handler: true } },
   { path: "/api/health", kind: "handler" },
   { path: "/metrics", kind: "handler" },
   { path: "/api/ready", kind: "handler" },
@@ -173,8 +180,8 @@ const NO_BODY: BodyRule = { maxBytes: 16 * KiB, types: "*" };
 export function bodyRuleFor(method: string, pathname: string): BodyRule {
   const route = routeOf(pathname);
   const handler = route?.kind === "handler";
+  if (route?.body && (route.body.methods ?? ["POST"]).includes(method)) return route.body;
   if (method !== "POST") return handler ? { ...NO_BODY, handler: true } : NO_BODY;
-  if (route?.body) return route.body;
   return handler ? { ...NO_BODY, handler: true } : pageForms;
 }
 

@@ -99,6 +99,31 @@ export function createBodyAdmission({ gate, hooks, log, minBytesPerSecond, grace
       log("warn", "request body refused", { path: request.pathname, reason: admission.reason, status: admission.answer.status });
       return answerHere(req, res, admission.answer);
     }
+    if (admission.kind === "stream" && admission.clientKey !== undefined) {
+      // A part of a resumable upload (lib/uploads): counted in flight and watched like a posted
+      // resume; its route handler reads it as a stream. A part cut off keeps what arrived.
+      const declared = Number.parseInt(String(req.headers["content-length"] ?? ""), 10);
+      const passed = await gate.admit(Number.isFinite(declared) ? declared : admission.maxBytes, admission.clientKey, admission.maxBytes);
+      if (passed.outcome !== "pass") {
+        log("warn", "upload refused", { outcome: passed.outcome, path: request.pathname, ...gate.stats() });
+        tally(TALLY.uploadRefusals, passed.outcome === "busy" ? "busy" : "too_large");
+        return answerHere(req, res, refusal(passed.outcome, false));
+      }
+      res.on("close", passed.release);
+      watchUpload(req, {
+        maxBytes: admission.maxBytes,
+        minBytesPerSecond,
+        graceMs,
+        onViolation(why) {
+          gate.noteCutOff();
+          tally(TALLY.uploadRefusals, why === "slow" ? "slow" : "too_large");
+          log("warn", "upload cut off", { why, path: request.pathname, ...gate.stats() });
+          req.socket.destroy();
+          passed.release();
+        },
+      });
+      return next();
+    }
     if (admission.kind === "stream") {
       // A route handler reads its body itself (through its cap); a chunked one that runs past
       // the cap has its connection cut here.

@@ -35,6 +35,9 @@ export type ApplicationFormDefinition = {
 };
 
 /** Form field names, shared by the markup, the client and the server. */
+/** The tus upload holding the resume, when the form's script uploaded it while the form was filled in (lib/uploads). */
+export const UPLOAD_FIELD = "resumeUpload";
+
 export const FIELDS = {
   firstName: "firstName",
   lastName: "lastName",

@@ -30,7 +30,8 @@ import { deleteReceiptOf, newReceiptToken } from "@/lib/receipts/store";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { mailConfigured } from "@/lib/mail/transport";
 import { kickMail } from "@/lib/mail/worker";
-import { answerField, applicationSchema, DRAFT_FIELD, FIELDS, fileOf, type ApplyState, type ErrorText } from "./schema";
+import { answerField, applicationSchema, DRAFT_FIELD, FIELDS, fileOf, UPLOAD_FIELD, type ApplyState, type ErrorText } from "./schema";
+import { finishedUploadFile, removeUpload } from "@/lib/uploads/store";
 
 const logger = log("applications");
 
@@ -103,7 +104,24 @@ export async function submitApplication(
   prev: ApplyState,
   formData: FormData,
   clientIp: string,
-  { locale, prefix }: FormLanguage = { locale: "en", prefix: "" },
+  language: FormLanguage = { locale: "en", prefix: "" },
+): Promise<SubmitResult> {
+  // The resume uploaded while the form was filled in (tus, lib/uploads), as a file on disk.
+  const uploadId = fileOf(formData.get(FIELDS.resume)) ? "" : String(formData.get(UPLOAD_FIELD) ?? "");
+  const uploaded = uploadId ? await finishedUploadFile(uploadId) : null;
+  try {
+    return await submitForm(prev, formData, clientIp, language, uploadId ? (uploaded?.file ?? "lost") : null);
+  } finally {
+    await uploaded?.dispose();
+  }
+}
+
+async function submitForm(
+  prev: ApplyState,
+  formData: FormData,
+  clientIp: string,
+  { locale, prefix }: FormLanguage,
+  uploaded: File | "lost" | null,
 ): Promise<SubmitResult> {
   const t = translator(locale);
   const sent = (slug: string, queued: boolean) => applied(slug, queued, prefix);
@@ -124,6 +142,11 @@ export async function submitApplication(
   const open = formData.get(FIELDS.openApplication) === "1" && (await openApplicationJobUuid()) === job.uuid;
   const definition = { ...formDefinition(job), ...(open ? { openApplication: { consentUntil: "", alertsOffered: false } } : {}) };
   const raw: Record<string, unknown> = Object.fromEntries(formData.entries());
+  if (uploaded === "lost") {
+    // Expired (an hour after it began) or never finished: the file is asked for again.
+    return { state: { status: "invalid", formToken, values, message: t("apply.status.invalid"), fieldErrors: { [FIELDS.resume]: [t("apply.errors.resumeUploadLost")] }, resumeNeedsReselect: true } };
+  }
+  if (uploaded) raw[FIELDS.resume] = uploaded;
   const errorText: ErrorText = (key, v) => t(`apply.errors.${key}`, v);
   const parsed = applicationSchema(definition, errorText, catalogs[locale].apply.labels).safeParse(raw);
   if (!parsed.success) {
@@ -228,6 +251,8 @@ export async function submitApplication(
   // The status link is emailed once the application is known to stand (Occupop did not refuse it outright).
   // The application is stored by now: an email that cannot be queued is logged, never an error to the applicant.
   const sentWithReceipt = async (queued: boolean) => {
+    // The application holds its own copy of the resume now.
+    if (uploaded) await removeUpload(formData.get(UPLOAD_FIELD));
     if (mailConfigured()) {
       try {
         await enqueueMail(receiptEmail(email, job, branding, locale, prefix, receiptToken));

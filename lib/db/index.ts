@@ -31,6 +31,7 @@ import * as m014 from "./migrations/014-search-notifications";
 import * as m015 from "./migrations/015-occupop-events";
 import * as m016 from "./migrations/016-application-receipts";
 import * as m017 from "./migrations/017-talent-consents";
+import * as m018 from "./migrations/018-uploads";
 import type { Database } from "./schema";
 
 export type { Database } from "./schema";
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "015-occupop-events": m015,
   "016-application-receipts": m016,
   "017-talent-consents": m017,
+  "018-uploads": m018,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -358,6 +358,25 @@ export interface TalentConsentsTable {
   ended: "lapsed" | "withdrawn" | null;
 }
 
+/** A resumable upload (lib/uploads/store.ts). */
+export interface UploadsTable {
+  id: string;
+  /** Declared length in bytes; null while deferred. */
+  size: number | null;
+  /** Bytes stored so far. */
+  offset: number;
+  /** tus metadata (JSON). */
+  metadata: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface UploadChunksTable {
+  upload_id: string;
+  seq: number;
+  data: Uint8Array;
+}
+
 export interface Database {
   applications: ApplicationsTable;
   rate_limits: RateLimitsTable;
@@ -386,4 +405,6 @@ export interface Database {
   application_receipts: ApplicationReceiptsTable;
   erasures: ErasuresTable;
   talent_consents: TalentConsentsTable;
+  uploads: UploadsTable;
+  upload_chunks: UploadChunksTable;
 }

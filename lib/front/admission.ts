@@ -52,8 +52,8 @@ export async function admitBody(request: FrontRequest): Promise<BodyAdmission> {
       accept: rule.types.join(", "),
     });
   }
-  if (rule.handler) return { kind: "stream", maxBytes: rule.maxBytes };
   const client = clientKey(request.client);
+  if (rule.handler) return { kind: "stream", maxBytes: rule.maxBytes, ...(rule.upload ? { clientKey: client } : {}) };
   if (!rule.upload) return { kind: "read", maxBytes: rule.maxBytes, clientKey: client };
   // Over the applications' limit already: refused before the body (and its resume) is read.
   const config = env();

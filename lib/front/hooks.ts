@@ -20,11 +20,11 @@ export type FrontRequest = { method: string; pathname: string; search: string; h
 /**
  * What to do with a request's body before it is read: read at most `maxBytes` of it (the front
  * stops there and answers 413); leave it unread for a route handler, cutting the connection
- * past `maxBytes`; admit it as an upload (counted in flight, watched for speed); or refuse it.
+ * past `maxBytes` (and counting it in flight when it is part of an upload); admit it as an upload (counted in flight, watched for speed); or refuse it.
  */
 export type BodyAdmission =
   | { kind: "read"; maxBytes: number; clientKey: string }
-  | { kind: "stream"; maxBytes: number }
+  | { kind: "stream"; maxBytes: number; clientKey?: string }
   | { kind: "upload"; maxBytes: number; clientKey: string }
   | { kind: "refuse"; reason: string; answer: PlainAnswer };
 

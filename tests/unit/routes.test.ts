@@ -107,6 +107,12 @@ describe("the route table", () => {
     // A route handler that takes no body gets none worth the name, whatever the method.
     expect(bodyRuleFor("POST", "/api/health")).toMatchObject({ maxBytes: 16 * KiB, handler: true });
     expect(bodyRuleFor("PUT", "/jobs/a-job").maxBytes).toBe(16 * KiB);
+    // A resumable upload's parts: capped, streamed to their handler, and counted in flight.
+    for (const method of ["POST", "PATCH"]) {
+      expect(bodyRuleFor(method, "/api/uploads/0123456789abcdef0123456789abcdef")).toMatchObject({ maxBytes: 8 * MiB, handler: true, upload: true, types: ["application/offset+octet-stream"] });
+    }
+    expect(bodyRuleFor("PATCH", "/api/insights").maxBytes).toBe(16 * KiB);
+    expect(bodyRuleFor("POST", "/api/resume-check")).toMatchObject({ maxBytes: KiB, types: ["application/json"], handler: true });
     expect(bodyRuleFor("POST", "/api/insights").types).toEqual(["text/plain", "application/json"]);
   });
 });
