@@ -116,7 +116,7 @@ function siteServer(target: SiteTarget) {
   };
 }
 
-const DATABASE_SPECS = /(apply|outbox|admin|insights|alerts|replicas|database|deployment|observability)\.spec\.ts$/;
+const DATABASE_SPECS = /(apply|outbox|admin|insights|alerts|replicas|database|deployment|observability|upload)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "tests/e2e",

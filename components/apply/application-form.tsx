@@ -12,10 +12,12 @@ import { useLocale, useMessages, useTranslations } from "next-intl";
 import { useForm, useWatch, type FieldErrors } from "react-hook-form";
 import { applyAction } from "@/app/[locale]/(browse)/jobs/[slug]/actions";
 import { countryOptions } from "@/lib/applications/countries";
-import { applicationSchema, DRAFT_FIELD, FIELDS, INTENT_FIELD, LATER_INTENT, type ApplicationFormDefinition, type ApplyState } from "@/lib/applications/schema";
+import { applicationSchema, resumeProblem, DRAFT_FIELD, UPLOAD_FIELD, FIELDS, INTENT_FIELD, LATER_INTENT, type ApplicationFormDefinition, type ApplyState } from "@/lib/applications/schema";
 import { landingChannel, landingUtm, sendInsight } from "@/lib/insights/client";
 import { applyReducer, speaks } from "./apply-state";
 import { useKeptTyping } from "./use-kept-typing";
+import { useCvAutofill } from "./use-cv-autofill";
+import { useResumeUpload } from "./use-resume-upload";
 import { AboutYouFieldset, ErrorSummary, ExperienceFieldset, QuestionsFieldset, YourDataFieldset, type FormBindings } from "./fieldsets";
 import { fieldId } from "./fields";
 import { useHydrated } from "./use-hydrated";
@@ -67,6 +69,7 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
   const hydrated = useHydrated();
   const summaryRef = useRef<HTMLDivElement>(null);
   const [focusSummary, setFocusSummary] = useState(0);
+  const [waitingForUpload, setWaitingForUpload] = useState(false);
   const started = useRef(false);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -78,6 +81,8 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
     handleSubmit,
     setError,
     setValue,
+    getValues,
+    getFieldState,
     control,
     formState: { errors },
     // No defaultValues: the markup carries them (defaultValue attributes, so the form works
@@ -115,17 +120,54 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
   const coverLetter = String(useWatch({ control, name: FIELDS.coverLetter }) ?? values[FIELDS.coverLetter] ?? "");
   const chosenResume: unknown = useWatch({ control, name: FIELDS.resume });
   const resumeChosen = hydrated && typeof FileList !== "undefined" && chosenResume instanceof FileList && chosenResume.length > 0;
+  const chosenFile = resumeChosen ? (chosenResume as FileList)[0] : undefined;
+  const countryCodes = useMemo(() => new Set(countries.map((c) => c.code as string)), [countries]);
+  const autofill = useCvAutofill({ getValues, setValue, getFieldState, defaultCountry: definition.defaultCountry, countryCodes, onFilled: kept.keepSoon });
+  const resumeUpload = useResumeUpload({
+    locale,
+    onFields: autofill.fill,
+    onRefused: (problem) => setError(FIELDS.resume, { type: "server", message: problem }),
+  });
+  const { start: startUpload, cancel: cancelUpload } = resumeUpload;
+  // Chosen: it starts uploading at once (a file the form's own checks refuse is not sent).
+  useEffect(() => {
+    if (chosenFile && !resumeProblem(chosenFile)) startUpload(chosenFile);
+    else cancelUpload();
+  }, [chosenFile, startUpload, cancelUpload]);
+  const cancelResume = () => {
+    cancelUpload();
+    const input = document.getElementById(fieldId(FIELDS.resume));
+    if (input instanceof HTMLInputElement) input.value = "";
+    setValue(FIELDS.resume, undefined);
+  };
   const label = (name: string) => fieldLabels[name] ?? definition.questions[Number(name.replace("answer_", ""))]?.text ?? name;
-  const bindings: FormBindings = { register, errorOf: (name) => shownErrors[name], values, label };
+  const bindings: FormBindings = { register, errorOf: (name) => shownErrors[name], values, label, fromCv: autofill.fromCv };
 
   const send = (form: HTMLFormElement, submitter?: HTMLElement | null) => {
     const data = new FormData(form, submitter);
+    const file = data.get(FIELDS.resume);
+    // "Finish later" keeps no resume: it is not sent.
+    const later = submitter?.getAttribute("value") === LATER_INTENT;
+    if (later) data.delete(FIELDS.resume);
     data.set("formToken", state.formToken);
     // The channel the visitor came by, and the utm_source they landed with (lib/insights/client).
     data.set("channel", landingChannel());
     if (!data.get("utmSource")) data.set("utmSource", landingUtm());
     startTransition(async () => {
       try {
+        // The resume uploaded while the form was filled in goes by its id (waiting for it when it
+        // is still under way); if that upload failed, the file itself is sent, as before.
+        const pending = !later && file instanceof File && file.size > 0;
+        if (pending && (resumeUpload.status.state === "uploading" || resumeUpload.status.state === "checking")) {
+          setWaitingForUpload(true);
+          document.querySelector('[data-testid="resume-upload"]')?.scrollIntoView({ block: "center" });
+        }
+        const uploaded = pending ? await resumeUpload.idFor(file) : null;
+        setWaitingForUpload(false);
+        if (uploaded) {
+          data.delete(FIELDS.resume);
+          data.set(UPLOAD_FIELD, uploaded);
+        }
         const result = await applyAction(state, data);
         dispatch({ type: "answered", state: result });
         if (result.status === "sent" && result.redirectTo) {
@@ -152,7 +194,8 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
   };
   // The first time someone types or picks something in the form is the start of an application
   // (not focus: arriving at #apply puts the cursor in the first field by itself).
-  const onFirstInput = () => {
+  const onFirstInput = (event: FormEvent<HTMLFormElement>) => {
+    if (event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement) autofill.unmark(event.target.name);
     kept.keepSoon();
     if (started.current) return;
     started.current = true;
@@ -223,6 +266,10 @@ export function ApplicationForm({ definition, countries: given, formToken, priva
         resumeAgain={Boolean(state.resumeNeedsReselect) && !resumeChosen}
         coverLetterLength={coverLetter.length}
         hydrated={hydrated}
+        upload={resumeUpload.status}
+        onCancelUpload={cancelResume}
+        filledFromCv={autofill.count}
+        waitingForUpload={waitingForUpload}
       />
       <QuestionsFieldset {...bindings} questions={definition.questions} companyName={companyName} />
       <YourDataFieldset

@@ -8,9 +8,10 @@ export const inputClass =
 export const fieldId = (name: string) => `apply-${name}`;
 export const errorId = (name: string) => `apply-${name}-error`;
 export const hintId = (name: string) => `apply-${name}-hint`;
+export const fromCvId = (name: string) => `apply-${name}-from-cv`;
 
-export function describedBy(name: string, hasHint: boolean, error: string | undefined): string | undefined {
-  return [hasHint ? hintId(name) : null, error ? errorId(name) : null].filter(Boolean).join(" ") || undefined;
+export function describedBy(name: string, hasHint: boolean, error: string | undefined, fromCv = false): string | undefined {
+  return [hasHint ? hintId(name) : null, fromCv ? fromCvId(name) : null, error ? errorId(name) : null].filter(Boolean).join(" ") || undefined;
 }
 
 export function FieldError({ name, error }: { name: string; error: string | undefined }) {
@@ -29,10 +30,12 @@ type FieldProps = {
   required?: boolean;
   hint?: ReactNode;
   error?: string;
+  /** Filled in from the candidate's CV, to be checked (components/apply/use-cv-autofill.ts). */
+  fromCv?: boolean;
   children: ReactNode;
 };
 
-export function Field({ name, label, required, hint, error, children }: FieldProps) {
+export function Field({ name, label, required, hint, error, fromCv, children }: FieldProps) {
   const t = useTranslations("apply");
   return (
     <div>
@@ -46,6 +49,11 @@ export function Field({ name, label, required, hint, error, children }: FieldPro
         </p>
       ) : null}
       {children}
+      {fromCv ? (
+        <p id={fromCvId(name)} className="mt-1 text-sm font-medium text-amber-900" data-testid="from-cv">
+          {t("upload.fromCv")}
+        </p>
+      ) : null}
       <FieldError name={name} error={error} />
     </div>
   );

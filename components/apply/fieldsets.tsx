@@ -11,6 +11,8 @@ import { answerField, FIELDS, MAX_COVER_LETTER, RESUME_ACCEPT, type ApplicationF
 import { speaks } from "./apply-state";
 import { describedBy, Field, FieldError, fieldId, inputClass, TextInput } from "./fields";
 import { QuestionField } from "./question-field";
+import { UploadProgress } from "./upload-progress";
+import type { ResumeUpload } from "./use-resume-upload";
 
 export type FormBindings = {
   register: UseFormRegister<Record<string, unknown>>;
@@ -20,6 +22,8 @@ export type FormBindings = {
   values: Record<string, string>;
   /** A field's label (a question's text for an answer). */
   label: (name: string) => string;
+  /** Whether a field was filled in from the CV and not touched since. */
+  fromCv?: (name: string) => boolean;
 };
 
 /** The plain text inputs of "About you", in order. */
@@ -81,14 +85,14 @@ export function ErrorSummary({ state, errors, label, summaryRef }: { state: Appl
   );
 }
 
-export function AboutYouFieldset({ register, errorOf, values, label, countries, defaultCountry }: FormBindings & { countries: Array<{ code: string; name: string }>; defaultCountry: string | null }) {
+export function AboutYouFieldset({ register, errorOf, values, label, fromCv = () => false, countries, defaultCountry }: FormBindings & { countries: Array<{ code: string; name: string }>; defaultCountry: string | null }) {
   const t = useTranslations("apply");
   return (
     <fieldset className="grid gap-5 sm:grid-cols-2">
       <legend className={LEGEND}>{t("aboutYou")}</legend>
       {TEXT_FIELDS.map(({ name, autoComplete, type, required, hint, wide }) => (
         <div key={name} className={wide ? "sm:col-span-2" : undefined}>
-          <Field name={name} label={label(name)} required={required} hint={hint ? t(hint) : undefined} error={errorOf(name)}>
+          <Field name={name} label={label(name)} required={required} hint={hint ? t(hint) : undefined} error={errorOf(name)} fromCv={fromCv(name)}>
             <TextInput
               id={fieldId(name)}
               type={type}
@@ -97,21 +101,21 @@ export function AboutYouFieldset({ register, errorOf, values, label, countries, 
               required={required}
               defaultValue={values[name] ?? ""}
               aria-invalid={Boolean(errorOf(name))}
-              aria-describedby={describedBy(name, Boolean(hint), errorOf(name))}
+              aria-describedby={describedBy(name, Boolean(hint), errorOf(name), fromCv(name))}
               {...register(name)}
             />
           </Field>
         </div>
       ))}
       <div className="sm:col-span-2">
-        <Field name={FIELDS.country} label={label(FIELDS.country)} error={errorOf(FIELDS.country)}>
+        <Field name={FIELDS.country} label={label(FIELDS.country)} error={errorOf(FIELDS.country)} fromCv={fromCv(FIELDS.country)}>
           <select
             id={fieldId(FIELDS.country)}
             autoComplete="country"
             className={inputClass}
             defaultValue={values[FIELDS.country] ?? defaultCountry ?? ""}
             aria-invalid={Boolean(errorOf(FIELDS.country))}
-            aria-describedby={describedBy(FIELDS.country, false, errorOf(FIELDS.country))}
+            aria-describedby={describedBy(FIELDS.country, false, errorOf(FIELDS.country), fromCv(FIELDS.country))}
             {...register(FIELDS.country)}
           >
             <option value="">{t("chooseCountry")}</option>
@@ -127,9 +131,9 @@ export function AboutYouFieldset({ register, errorOf, values, label, countries, 
   );
 }
 
-type ExperienceProps = FormBindings & { requiresCv: boolean; resumeAgain: boolean; coverLetterLength: number; hydrated: boolean };
+type ExperienceProps = FormBindings & { requiresCv: boolean; resumeAgain: boolean; coverLetterLength: number; hydrated: boolean; upload?: ResumeUpload; onCancelUpload?: () => void; filledFromCv?: number; waitingForUpload?: boolean };
 
-export function ExperienceFieldset({ register, errorOf, values, label, requiresCv, resumeAgain, coverLetterLength, hydrated }: ExperienceProps) {
+export function ExperienceFieldset({ register, errorOf, values, label, requiresCv, resumeAgain, coverLetterLength, hydrated, upload, onCancelUpload = () => {}, filledFromCv = 0, waitingForUpload = false }: ExperienceProps) {
   const t = useTranslations("apply");
   return (
     <fieldset className="space-y-5">
@@ -145,6 +149,7 @@ export function ExperienceFieldset({ register, errorOf, values, label, requiresC
           aria-describedby={[describedBy(FIELDS.resume, true, errorOf(FIELDS.resume)), resumeAgain ? "apply-resume-again" : null].filter(Boolean).join(" ") || undefined}
           {...register(FIELDS.resume)}
         />
+        {upload ? <UploadProgress upload={upload} onCancel={onCancelUpload} filled={filledFromCv} waiting={waitingForUpload} /> : null}
         {resumeAgain ? (
           <p id="apply-resume-again" className="mt-1 text-sm font-medium text-amber-900" data-testid="resume-again">
             {t("resumeAgain")}

@@ -206,7 +206,8 @@ export async function startSiteServer(port: number, env: Record<string, string> 
     pid: child.pid,
     output: () => output,
     async stop(signal: NodeJS.Signals = "SIGTERM") {
-      if (child.exitCode !== null) return;
+      // Gone already (exited, or killed by a signal: then exitCode stays null).
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill(signal);
       await exited;
