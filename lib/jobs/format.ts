@@ -129,6 +129,7 @@ export function relativeDate(iso: string, now = Date.now(), locale: Locale = "en
 
 const longDates = memo((locale) => new Intl.DateTimeFormat(intlLocale(locale as Locale), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }));
 
-export function longDate(iso: string, locale: Locale = "en"): string {
-  return longDates(locale).format(new Date(iso));
+/** "6 December 2026", "6. Dezember 2026": an ISO date or a moment in milliseconds, in UTC. */
+export function longDate(when: string | number, locale: Locale = "en"): string {
+  return longDates(locale).format(new Date(when));
 }

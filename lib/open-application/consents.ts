@@ -15,6 +15,7 @@ import { isLocale, localePrefix, type Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { button, layout, paragraph } from "@/lib/mail/layout";
 import { enqueueMail } from "@/lib/mail/outbox";
+import { longDate } from "@/lib/jobs/format";
 
 export type ConsentRecord = Selectable<TalentConsentsTable>;
 type Db = Kysely<Database> | Transaction<Database>;
@@ -54,7 +55,6 @@ export async function findConsent(token: unknown): Promise<ConsentRecord | null>
   return (await db.selectFrom("talent_consents").selectAll().where("token_hash", "=", hashOf(token)).executeTakeFirst()) ?? null;
 }
 
-const dateIn = (ms: number, locale: Locale) => new Intl.DateTimeFormat(locale === "en" ? "en-IE" : locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(ms));
 
 /**
  * One pass: consents past their date lapse; those within the notice period get their renewal
@@ -87,7 +87,7 @@ export async function runConsentsOnce(now = Date.now()): Promise<number> {
       { branding, locale },
       subject,
       [
-        paragraph(t("join.renewIntro", { company: branding.companyName, date: dateIn(Number(consent.expires_at), locale) })),
+        paragraph(t("join.renewIntro", { company: branding.companyName, date: longDate(Number(consent.expires_at), locale) })),
         button(url, t("join.renewButtonEmail"), branding),
         paragraph(t("join.renewNoteEmail", { days: env().TALENT_CONSENT_DAYS })),
       ],

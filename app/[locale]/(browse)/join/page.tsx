@@ -10,6 +10,7 @@ import { issueFormToken } from "@/lib/applications/form-token";
 import { env } from "@/lib/env";
 import { alternates, pageLocale } from "@/lib/i18n/server";
 import { words } from "@/lib/i18n/translator";
+import { longDate } from "@/lib/jobs/format";
 import { mailConfigured } from "@/lib/mail/transport";
 import { consentUntil } from "@/lib/open-application/consents";
 import { openApplicationJob } from "@/lib/open-application/settings";
@@ -55,7 +56,7 @@ export default async function JoinPage({ params }: Props) {
       </main>
     );
   }
-  const until = new Intl.DateTimeFormat(page.locale === "en" ? "en-IE" : page.locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(consentUntil()));
+  const until = longDate(consentUntil(), page.locale);
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-8 sm:px-6">
       <header>

@@ -9,6 +9,7 @@ import { STATUS_VIEWS_PER_MINUTE } from "@/lib/receipts/limits";
 import { retentionDays } from "@/lib/receipts/rights";
 import { statusOf, type StatusView } from "@/lib/receipts/status";
 import { findReceipt } from "@/lib/receipts/store";
+import { longDate } from "@/lib/jobs/format";
 
 // Rendered per request (it reads the query string, or per-visitor state).
 export const dynamic = "force-dynamic";
@@ -21,7 +22,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: words(page.locale, "status")("title"), robots: { index: false, follow: false }, referrer: "same-origin" };
 }
 
-const dateIn = (ms: number, locale: Locale) => new Intl.DateTimeFormat(locale === "en" ? "en-IE" : locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(ms));
 const sizeIn = (bytes: number, locale: Locale) =>
   new Intl.NumberFormat(locale, { style: "unit", unit: bytes >= 1024 * 1024 ? "megabyte" : "kilobyte", maximumFractionDigits: 1 }).format(bytes >= 1024 * 1024 ? bytes / 1024 / 1024 : Math.max(1, bytes / 1024));
 
@@ -67,7 +67,7 @@ export default async function StatusPage({ params: route, searchParams }: Props)
   }
 
   const view = await statusOf(receipt, page.locale);
-  const date = (ms: number) => dateIn(ms, page.locale);
+  const date = (ms: number) => longDate(ms, page.locale);
   const busy = params.busy === "1";
   const retention = retentionDays();
   const canWithdraw = view.stage === "received" || view.stage === "sent";

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { JobsLink } from "@/components/jobs-link";
 import { env } from "@/lib/env";
-import type { Locale } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/server";
 import { words } from "@/lib/i18n/translator";
 import { findConsent } from "@/lib/open-application/consents";
+import { longDate } from "@/lib/jobs/format";
 
 // Rendered per request (it reads the query string, or per-visitor state).
 export const dynamic = "force-dynamic";
@@ -16,7 +16,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: words(page.locale, "join")("renewTitle"), robots: { index: false, follow: false }, referrer: "same-origin" };
 }
 
-const dateIn = (ms: number, locale: Locale) => new Intl.DateTimeFormat(locale === "en" ? "en-IE" : locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(ms));
 
 // From the renewal email: keep the talent-database consent another TALENT_CONSENT_DAYS, or end
 // it now. The link is the credential; a wrong one shows nothing about anyone. No JavaScript needed.
@@ -59,8 +58,8 @@ export default async function RenewConsentPage({ params, searchParams }: Props) 
       <h1 className="text-2xl font-bold text-slate-900">{t("renewTitle")}</h1>
       <p className="mt-3 text-slate-800" role="status" data-testid="consent-state" data-state={consent.ended ?? "standing"}>
         {standing
-          ? t("standsUntil", { company, date: dateIn(Number(consent.expires_at), page.locale) })
-          : t("endedOn", { company, date: dateIn(Number(consent.ended_at), page.locale) })}
+          ? t("standsUntil", { company, date: longDate(Number(consent.expires_at), page.locale) })
+          : t("endedOn", { company, date: longDate(Number(consent.ended_at), page.locale) })}
       </p>
       <div className="mt-6 flex flex-wrap gap-3">
         {form("renew", t("renewButton"), "bg-brand text-brand-contrast")}
