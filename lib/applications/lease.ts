@@ -25,6 +25,24 @@ export type HeldLease = {
   stop(): void;
 };
 
+/** How long a withdrawal or an erasure waits out a delivery under way (lib/receipts). */
+export const SETTLE_MS = 20_000;
+
+/**
+ * Runs `attempt` until it settles (returns anything but undefined): again every 250 ms while a
+ * delivery holds the application's lease, for up to `settleMs`; then gives undefined.
+ */
+export async function whileDelivering<T>(attempt: (now: number) => Promise<T | undefined>, settleMs = SETTLE_MS): Promise<T | undefined> {
+  const deadline = Date.now() + settleMs;
+  for (;;) {
+    const now = Date.now();
+    const settled = await attempt(now);
+    if (settled !== undefined) return settled;
+    if (now > deadline) return undefined;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 export function holdLease(id: string, owner: string, leaseMs: number): HeldLease {
   let lost = false;
   const timer = setInterval(() => {

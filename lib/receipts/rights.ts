@@ -11,6 +11,7 @@ import { authorizePrivateRead } from "@/lib/admin/access";
 import { parseStoredFilters } from "@/lib/alerts/filters";
 import { CONFIRM_DAYS } from "@/lib/alerts/tokens";
 import { DRAFT_DAYS } from "@/lib/applications/drafts";
+import { whileDelivering } from "@/lib/applications/lease";
 import { findById, payloadOf } from "@/lib/applications/outbox";
 import { deleteResumeChunks } from "@/lib/applications/resume-store";
 import { getBranding } from "@/lib/branding";
@@ -21,7 +22,6 @@ import { log } from "@/lib/log";
 import type { ReceiptRecord } from "./store";
 
 const logger = log("receipts");
-const SETTLE_MS = 20_000;
 
 export type ErasureCounts = { applications: number; resumes: number; receipts: number; drafts: number; alerts: number; consents: number; emails: number };
 const none = (): ErasureCounts => ({ applications: 0, resumes: 0, receipts: 0, drafts: 0, alerts: 0, consents: 0, emails: 0 });
@@ -134,10 +134,8 @@ export class ErasureBusyError extends Error {
  */
 async function eraseOne(receipt: ReceiptRecord, counts: ErasureCounts, draftsToo: boolean): Promise<void> {
   const db = await database();
-  const deadline = Date.now() + SETTLE_MS;
-  for (;;) {
-    const now = Date.now();
-    const done = await db.transaction().execute(async (trx) => {
+  const done = await whileDelivering(async (now) => {
+    const erased = await db.transaction().execute(async (trx) => {
       const application = await trx.selectFrom("applications").select(["id", "status", "lease_until", "resume_stored"]).where("id", "=", receipt.application_id).executeTakeFirst();
       if (application && application.status === "pending" && application.lease_until !== null && Number(application.lease_until) >= now) return false;
       if (application) {
@@ -159,10 +157,9 @@ async function eraseOne(receipt: ReceiptRecord, counts: ErasureCounts, draftsToo
       }
       return true;
     });
-    if (done) return;
-    if (now > deadline) throw new ErasureBusyError();
-    await new Promise((r) => setTimeout(r, 250));
-  }
+    return erased ? true : undefined;
+  });
+  if (!done) throw new ErasureBusyError();
 }
 
 async function logErasure(origin: ErasuresTable["origin"], counts: ErasureCounts, now = Date.now()): Promise<void> {

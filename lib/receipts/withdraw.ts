@@ -7,6 +7,7 @@
 import "server-only";
 import { asServer, authorizePrivateRead } from "@/lib/admin/access";
 import { listAdminUsers } from "@/lib/admin/users";
+import { whileDelivering } from "@/lib/applications/lease";
 import { findById } from "@/lib/applications/outbox";
 import { deleteResumeChunks } from "@/lib/applications/resume-store";
 import { getBranding } from "@/lib/branding";
@@ -22,7 +23,6 @@ const logger = log("receipts");
 
 export type WithdrawOutcome = "cancelled" | "withdrawn" | "already" | "busy";
 
-const SETTLE_MS = 20_000;
 
 /**
  * Deletes the application (and its resume) unless it reached Occupop or is being delivered
@@ -47,9 +47,7 @@ async function cancelBeforeDelivery(receipt: ReceiptRecord, now: number): Promis
 
 export async function withdrawApplication(receipt: ReceiptRecord): Promise<WithdrawOutcome> {
   if (receipt.withdrawal) return "already";
-  const deadline = Date.now() + SETTLE_MS;
-  for (;;) {
-    const now = Date.now();
+  const outcome = await whileDelivering(async (now): Promise<WithdrawOutcome | undefined> => {
     if (await cancelBeforeDelivery(receipt, now)) {
       logger.info({ receipt: receipt.id, job: receipt.job_uuid }, "application withdrawn before delivery: cancelled");
       return "cancelled";
@@ -66,9 +64,9 @@ export async function withdrawApplication(receipt: ReceiptRecord): Promise<Withd
       await db.updateTable("application_receipts").set({ withdrawn_at: now, withdrawal: "cancelled" }).where("id", "=", fresh.id).where("withdrawal", "is", null).execute();
       return "cancelled";
     }
-    if (now > deadline) return "busy";
-    await new Promise((r) => setTimeout(r, 250));
-  }
+    return undefined;
+  });
+  return outcome ?? "busy";
 }
 
 async function withdrawAfterDelivery(receipt: ReceiptRecord, now: number): Promise<WithdrawOutcome> {
