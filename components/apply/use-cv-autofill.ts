@@ -6,7 +6,7 @@
 // filled field says "from your CV: please check" until it is edited.
 import { useCallback, useMemo, useState } from "react";
 import type { UseFormGetFieldState, UseFormGetValues, UseFormSetValue } from "react-hook-form";
-import { CV_FIELDS, type CvFields } from "@/lib/autofill/fields";
+import { CV_FIELDS, type CvFields } from "@/lib/autofill/shape";
 import { FIELDS } from "@/lib/applications/schema";
 
 type Values = Record<string, unknown>;

@@ -8,7 +8,7 @@
 // and reads the contact details it holds, for the form's empty fields. The form then sends the
 // upload's id instead of the file. tus-js-client is loaded only once a file is chosen.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { CvFields } from "@/lib/autofill/fields";
+import type { CvFields } from "@/lib/autofill/shape";
 
 export type ResumeUpload =
   | { state: "idle" }
@@ -87,9 +87,9 @@ export function useResumeUpload({ locale, onFields, onRefused }: Options) {
           retryDelays: [0, 1000, 3000, 5000, 10000, 20000, 30000],
           metadata: { filename: file.name, filetype: file.type },
           // A reload starts afresh: nothing of the file is remembered in the browser.
+          // tus-js-client retries a failed part unless the answer was a 4xx or the browser is
+          // offline; offline, the upload waits for the connection instead (onError below).
           storeFingerprintForResuming: false,
-          // Offline, retrying is pointless: the upload waits for the connection instead (onError).
-          onShouldRetry: () => navigator.onLine,
           onProgress: (sent, total) => mineNow() && setStatus({ state: "uploading", sent, total, offline: !navigator.onLine }),
           onSuccess: () => {
             const id = upload.url?.split("/").pop() ?? "";

@@ -9,11 +9,10 @@
 // taken for numbers.
 import { findPhoneNumbersInText, type CountryCode as PhoneCountry } from "libphonenumber-js/max";
 import { COUNTRY_CODES, type CountryCode } from "@/lib/applications/countries";
+import type { CvFields } from "./shape";
 
+export { CV_FIELDS, type CvField, type CvFields } from "./shape";
 export type CvText = { lines: string[]; largest: string[] };
-export const CV_FIELDS = ["firstName", "lastName", "email", "phone", "linkedin", "city", "country"] as const;
-export type CvField = (typeof CV_FIELDS)[number];
-export type CvFields = Partial<Record<CvField, string>>;
 
 const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,}/i;
 const LINKEDIN = /(?:https?:\/\/)?(?:[a-z]{2,3}\.)?linkedin\.com\/in\/([A-Za-z0-9\-_%.]+)/i;

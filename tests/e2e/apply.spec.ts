@@ -358,18 +358,26 @@ test("over the rate limit, the applicant gets a sentence and keeps everything ty
   }
 });
 
-/** Two applications at once on a server whose uploads in flight are capped at 1 MiB: the first (3 MB) holds the room for 4 s. */
+/**
+ * Two applications at once on a server whose uploads in flight are capped at 1 MiB: the first
+ * (3 MB) holds the room for 4 s. The resumes go with the forms, as they do when the upload while
+ * typing is not to be had (refused here: the form then falls back to sending the file), so the
+ * forms' own posts are what the gate holds.
+ */
 async function twoAtTheCap(browser: Browser, env: Record<string, string>, port: number) {
   const site = await startSiteServer(port, { UPLOADS_IN_FLIGHT_MAX_MB: "1", ...env });
   const job = await jobWhere((j) => j.require_cv && !j.require_opt_in_for_job && j.questions_form.length === 0);
-  const firstPage = await browser.newPage();
+  const context = await browser.newContext();
+  await context.route("**/api/uploads**", (route) => route.fulfill({ status: 403, body: "not here" }));
+  const firstPage = await context.newPage();
   await openForm(firstPage, job.unique_slug, { base: site.url });
   const first = person("inflight1");
   await fillApplication(firstPage, job, first, testFile("big-cv.pdf", Buffer.concat([pdf(), Buffer.alloc(3 * 1024 * 1024, 0x20)])).path);
-  const secondPage = await browser.newPage();
+  const secondPage = await context.newPage();
   await openForm(secondPage, job.unique_slug, { base: site.url });
   const second = person("inflight2");
   await fillApplication(secondPage, job, second, testFile("small-cv.pdf", pdf()).path);
+  for (const page of [firstPage, secondPage]) await expect(page.getByTestId("resume-upload")).toHaveText("The upload stopped. Your resume will be sent with the form instead.");
   await firstPage.waitForTimeout(2_200);
   // A slow Occupop keeps the first upload's request in flight. Set only now, with the job list
   // already loaded, so the slow answer is the one that submit waits for and no other request
