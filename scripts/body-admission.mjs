@@ -87,6 +87,43 @@ export function createBodyAdmission({ gate, hooks, log, minBytesPerSecond, grace
   const formsInFlight = new Map();
 
   /**
+   * Counts an upload (or a part of one) in flight through the gate, and watches it for speed and
+   * size; answers it here instead when there is no room or it is too large (then null).
+   * @param {Req} req @param {Res} res @param {import("../lib/front/hooks").FrontRequest} request
+   * @param {{ maxBytes: number; clientKey: string }} admission @param {boolean} fromScript
+   * @returns {Promise<number | null>} the length the request declared (NaN when none)
+   */
+  async function gated(req, res, request, admission, fromScript) {
+    const declared = Number.parseInt(String(req.headers["content-length"] ?? ""), 10);
+    const passed = await gate.admit(Number.isFinite(declared) ? declared : admission.maxBytes, admission.clientKey, admission.maxBytes);
+    if (passed.outcome !== "pass") {
+      log("warn", "upload refused", { outcome: passed.outcome, path: request.pathname, ...gate.stats() });
+      tally(TALLY.uploadRefusals, passed.outcome === "busy" ? "busy" : "too_large");
+      answerHere(req, res, refusal(passed.outcome, fromScript));
+      return null;
+    }
+    res.on("close", passed.release);
+    watchUpload(req, {
+      maxBytes: admission.maxBytes,
+      minBytesPerSecond,
+      graceMs,
+      onViolation(why) {
+        gate.noteCutOff();
+        tally(TALLY.uploadRefusals, why === "slow" ? "slow" : "too_large");
+        log("warn", "upload cut off", { why, path: request.pathname, ...gate.stats() });
+        if (!res.headersSent) {
+          const answer = refusal(why, fromScript);
+          res.writeHead(answer.status, { ...answer.headers, connection: "close" });
+          res.end(answer.body);
+        }
+        req.socket.destroy();
+        passed.release();
+      },
+    });
+    return declared;
+  }
+
+  /**
    * Admits a request's body, then calls `next`; or answers it here.
    * @param {Req} req @param {Res} res @param {import("../lib/front/hooks").FrontRequest} request @param {() => void} next
    */
@@ -102,26 +139,7 @@ export function createBodyAdmission({ gate, hooks, log, minBytesPerSecond, grace
     if (admission.kind === "stream" && admission.clientKey !== undefined) {
       // A part of a resumable upload (lib/uploads): counted in flight and watched like a posted
       // resume; its route handler reads it as a stream. A part cut off keeps what arrived.
-      const declared = Number.parseInt(String(req.headers["content-length"] ?? ""), 10);
-      const passed = await gate.admit(Number.isFinite(declared) ? declared : admission.maxBytes, admission.clientKey, admission.maxBytes);
-      if (passed.outcome !== "pass") {
-        log("warn", "upload refused", { outcome: passed.outcome, path: request.pathname, ...gate.stats() });
-        tally(TALLY.uploadRefusals, passed.outcome === "busy" ? "busy" : "too_large");
-        return answerHere(req, res, refusal(passed.outcome, false));
-      }
-      res.on("close", passed.release);
-      watchUpload(req, {
-        maxBytes: admission.maxBytes,
-        minBytesPerSecond,
-        graceMs,
-        onViolation(why) {
-          gate.noteCutOff();
-          tally(TALLY.uploadRefusals, why === "slow" ? "slow" : "too_large");
-          log("warn", "upload cut off", { why, path: request.pathname, ...gate.stats() });
-          req.socket.destroy();
-          passed.release();
-        },
-      });
+      if ((await gated(req, res, request, { ...admission, clientKey: admission.clientKey }, fromScript)) === null) return;
       return next();
     }
     if (admission.kind === "stream") {
@@ -152,31 +170,8 @@ export function createBodyAdmission({ gate, hooks, log, minBytesPerSecond, grace
     /** @type {Buffer} */
     let start = Buffer.alloc(0);
     if (admission.kind === "upload") {
-      const declared = Number.parseInt(String(req.headers["content-length"] ?? ""), 10);
-      const passed = await gate.admit(Number.isFinite(declared) ? declared : admission.maxBytes, admission.clientKey, admission.maxBytes);
-      if (passed.outcome !== "pass") {
-        log("warn", "upload refused", { outcome: passed.outcome, path: request.pathname, ...gate.stats() });
-        tally(TALLY.uploadRefusals, passed.outcome === "busy" ? "busy" : "too_large");
-        return answerHere(req, res, refusal(passed.outcome, fromScript));
-      }
-      res.on("close", passed.release);
-      watchUpload(req, {
-        maxBytes: admission.maxBytes,
-        minBytesPerSecond,
-        graceMs,
-        onViolation(why) {
-          gate.noteCutOff();
-          tally(TALLY.uploadRefusals, why === "slow" ? "slow" : "too_large");
-          log("warn", "upload cut off", { why, path: request.pathname, ...gate.stats() });
-          if (!res.headersSent) {
-            const answer = refusal(why, fromScript);
-            res.writeHead(answer.status, { ...answer.headers, connection: "close" });
-            res.end(answer.body);
-          }
-          req.socket.destroy();
-          passed.release();
-        },
-      });
+      const declared = await gated(req, res, request, admission, fromScript);
+      if (declared === null) return;
       // A small one is read whole and checked like a form (a cut-off body would fail in Next's
       // parser with a 500); a big one by its first bytes, so nothing big is held twice.
       const small = Number.isFinite(declared) && declared <= WHOLE_UPLOAD_BYTES ? await readBodyWithin(req, WHOLE_UPLOAD_BYTES) : null;
