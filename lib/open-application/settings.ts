@@ -20,10 +20,21 @@ export async function openApplicationJobUuid(): Promise<string | null> {
   return row?.value || null;
 }
 
-/** The chosen job while it is open; null otherwise. */
+/**
+ * HR's choice as this server knows it, without a query per page: read once, then kept current by
+ * this server's own changes and, within SYNC_POLL_MS, by lib/sync (which renders the pages again).
+ * Deciding what a posted form counts as reads the database itself (openApplicationJobUuid).
+ */
+async function knownChoice(): Promise<string | null> {
+  const k = known();
+  if (k.uuid === undefined) k.uuid = await openApplicationJobUuid();
+  return k.uuid;
+}
+
+/** The chosen job while it is open; null otherwise (the job list's link and /join). */
 export async function openApplicationJob(): Promise<Job | null> {
   if (isBuildPhase()) return null;
-  const uuid = await openApplicationJobUuid();
+  const uuid = await knownChoice();
   if (!uuid) return null;
   const { jobs } = await getJobsSnapshot();
   return jobs.find((j) => j.uuid === uuid && j.isOpen) ?? null;
