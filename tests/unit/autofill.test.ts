@@ -38,6 +38,22 @@ describe("autofill from a CV", () => {
     expect(await read(cv)).toEqual(cv.expected);
   });
 
+  it("reads text laid out as people write it, not only as the generator does", () => {
+    // A name in capitals, a label on its own line, a phone with a country code and dots.
+    expect(
+      fieldsFromText({
+        lines: ["MARIE CURIE", "Physicist", "Contact", "Phone", "+33 6.12.34.56.78", "marie.curie@example.fr", "Paris, France", "Experience", "Sorbonne, Paris, France, 1906 – 1934"],
+        largest: ["MARIE CURIE"],
+      }),
+    ).toEqual({ firstName: "Marie", lastName: "Curie", email: "marie.curie@example.fr", phone: "+33 6 12 34 56 78", city: "Paris", country: "FR" });
+    // No country named: no city guessed, and the phone read as written (international).
+    expect(fieldsFromText({ lines: ["Sam Lee", "sam@example.com", "+44 7911 123456"], largest: [] })).toEqual({ firstName: "Sam", lastName: "Lee", email: "sam@example.com", phone: "+44 7911 123456" });
+    // A heading is never a name, and years are never a phone number.
+    const found = fieldsFromText({ lines: ["Curriculum Vitae", "Work Experience", "2015 – 2019 Analyst", "jo@example.com"], largest: ["Curriculum Vitae"] });
+    expect(found.firstName).toBeUndefined();
+    expect(found.phone).toBeUndefined();
+  });
+
   it("gives nothing for a file it cannot read, a .doc or a PDF that is not one", async () => {
     expect(await cvText(new Blob([new Uint8Array(doc())]), "doc")).toBeNull();
     expect(await cvText(new Blob(["%PDF-1.7 not really"]), "pdf")).toBeNull();
