@@ -7,18 +7,12 @@ import { expect, test, type Page } from "@playwright/test";
 import { logIn } from "./admin-support";
 import { hiddenFields, postForm } from "./http-forms";
 import { E2E } from "../../playwright.config";
+import { mailTo, type Mail } from "./mail";
 import { EMULATOR, emulatorControl, expectNoAxeViolations, openEmulatorJobs, resetWorld, revalidate, site, siteQuery, startSiteServer } from "./support";
 
 const LOGISTICS = "Logistics & Warehousing";
 
-type Mail = { subject: string; text: string; html: string; envelope: { to: string[] }; headers: Record<string, string> };
-
 const address = (name: string) => `${name}-${randomBytes(4).toString("hex")}@example.com`;
-
-async function mailTo(to: string): Promise<Mail[]> {
-  const res = await emulatorControl(`/mail?to=${encodeURIComponent(to)}`);
-  return ((await res.json()) as { data: Mail[] }).data;
-}
 
 async function expectMail(to: string, count: number, timeout = 15_000): Promise<Mail[]> {
   await expect.poll(async () => (await mailTo(to)).length, { timeout }).toBe(count);

@@ -5,13 +5,9 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { answerQuestions, expectOneCandidate, giveConsents, jobWhere, openForm, pdf, person, submit, testFile } from "./apply-support";
-import { emulatorControl, site } from "./support";
+import { mailTo, type Mail } from "./mail";
+import { site } from "./support";
 
-type Mail = { subject: string; text: string; html: string };
-
-async function mailTo(to: string): Promise<Mail[]> {
-  return ((await (await emulatorControl(`/mail?to=${encodeURIComponent(to)}`)).json()) as { data: Mail[] }).data;
-}
 
 async function theLink(to: string): Promise<{ mail: Mail; path: string }> {
   await expect.poll(async () => (await mailTo(to)).length, { timeout: 15_000 }).toBe(1);

@@ -10,19 +10,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { ROUTES } from "../../lib/routes";
 import { logIn } from "./admin-support";
 import { candidatesFor, expectOneCandidate, fillApplication, jobWhere, openForm, pdf, person, submit, testFile } from "./apply-support";
+import { mailWith, pathIn } from "./mail";
 import { emulatorControl, freePort, resetWorld, siteQuery, startSiteServer } from "./support";
 
-type Mail = { to: string; subject: string; text: string; html: string };
-
-async function mailTo(to: string): Promise<Mail[]> {
-  return ((await (await emulatorControl(`/mail?to=${encodeURIComponent(to)}`)).json()) as { data: Mail[] }).data;
-}
-
-/** The one email of `kind` to an address (its subject starts with `subject`), once it came. */
-async function mailWith(to: string, subject: string): Promise<Mail> {
-  await expect.poll(async () => (await mailTo(to)).filter((m) => m.subject.startsWith(subject)).length, { timeout: 15_000 }).toBe(1);
-  return (await mailTo(to)).find((m) => m.subject.startsWith(subject))!;
-}
 
 const statusPath = (text: string) => {
   const match = /https?:\/\/\S+?(\/(?:[a-z]{2}\/)?status\?token=[A-Za-z0-9_-]{43})/.exec(text);
@@ -54,11 +44,6 @@ test.afterAll(async () => {
   await resetWorld(); // the candidates made here
 });
 
-/** The path and query of the first link in `text` that matches `pattern`. */
-const pathIn = (text: string, pattern: RegExp) => {
-  const url = new URL(pattern.exec(text)![0]);
-  return url.pathname + url.search;
-};
 
 test("the thank-you page and a German confirmation email carry the private link; the page is private and shows the way", async ({ page, request }) => {
   const job = await simpleJob();
