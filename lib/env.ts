@@ -123,6 +123,11 @@ export const envSchema = z.object({
   UPLOAD_MIN_KBPS: z.coerce.number().min(0).default(8),
   // How long an upload waits for room under UPLOADS_IN_FLIGHT_MAX_MB before it is answered "busy".
   UPLOAD_QUEUE_SECONDS: z.coerce.number().min(0).max(600).default(30),
+  // Resumes uploading while their forms are filled in (lib/uploads) are kept in the database
+  // until sent or an hour after their last bytes: all of them together at most this many MiB.
+  UPLOADS_STORED_MAX_MB: z.coerce.number().int().min(100).max(1_000_000).default(2048),
+  // New uploads one client may begin in an hour (a candidate replaces a file a few times at most).
+  UPLOADS_PER_CLIENT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(12),
   // Telling search engines about changed job pages (lib/search-engines); each is off unless set.
   // Google's Indexing API: a service account's JSON key, given the site as an owner in Search Console.
   GOOGLE_INDEXING_CREDENTIALS: serviceAccount.optional(),

@@ -82,6 +82,7 @@ async function site(port, databaseUrl, extra = {}) {
     HEALTH_TOKEN,
     JOBS_CACHE_SECONDS: "3600",
     APPLY_RATE_LIMIT_PER_MINUTE: "10000",
+    UPLOADS_PER_CLIENT_PER_HOUR: "100000",
     APPLY_MIN_FILL_SECONDS: "0",
     OUTBOX_POLL_MS: "200",
     OUTBOX_RETRY_BASE_MS: "20",

@@ -10,7 +10,10 @@ import { Server } from "@tus/server";
 import * as tus from "tus-js-client";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { database } from "@/lib/db";
+import { resetEnv } from "@/lib/env";
+import { MAX_RESUME_BYTES } from "@/lib/applications/schema";
 import { checkUpload } from "@/lib/uploads/check";
+import { handleUpload } from "@/lib/uploads/server";
 import { DatabaseStore, EXPIRY_MS, finishedUploadFile, uploadBytes } from "@/lib/uploads/store";
 import { labelledCvs } from "../helpers/cvs";
 import { DATABASES, freshDatabase } from "../helpers/databases";
@@ -126,5 +129,34 @@ describe.each(DATABASES)("the upload store on %s", (kind) => {
     const real = await upload(cv.bytes, { metadata: { filename: "cv.docx", filetype: "" } }).done;
     expect(await checkUpload(real, "fr")).toEqual({ ok: true, fields: cv.expected });
     expect(await checkUpload("0".repeat(32), "en")).toEqual({ ok: false, lost: true });
+  });
+
+  it("begins at most 12 uploads an hour per client, and no more than UPLOADS_STORED_MAX_MB of them in all", async () => {
+    const begin = (client: string, size: number) =>
+      handleUpload(
+        new Request("http://localhost/api/uploads", {
+          method: "POST",
+          headers: { "Tus-Resumable": "1.0.0", "Upload-Length": String(size), "Upload-Metadata": `filename ${Buffer.from("cv.pdf").toString("base64")}`, "x-careers-client-ip": client },
+        }),
+      );
+    for (let i = 0; i < 12; i++) expect((await begin("198.51.100.7", 1024)).status).toBe(201);
+    const over = await begin("198.51.100.7", 1024);
+    expect(over.status).toBe(429);
+    expect(await over.text()).toContain("the file goes with the form instead");
+    expect((await begin("198.51.100.8", 1024)).status).toBe(201);
+
+    process.env.UPLOADS_STORED_MAX_MB = "100";
+    resetEnv();
+    try {
+      // Declared, not yet sent: they hold their room all the same.
+      expect((await begin("198.51.100.9", MAX_RESUME_BYTES)).status).toBe(201);
+      expect((await begin("198.51.100.10", MAX_RESUME_BYTES - 64 * 1024)).status).toBe(201);
+      const full = await begin("198.51.100.11", MAX_RESUME_BYTES);
+      expect(full.status).toBe(503);
+      expect(full.headers.get("cache-control")).toBe("no-store");
+    } finally {
+      delete process.env.UPLOADS_STORED_MAX_MB;
+      resetEnv();
+    }
   });
 });
