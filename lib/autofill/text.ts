@@ -59,7 +59,18 @@ function pdfLines(pages: Item[][]): CvText {
   return { lines, largest };
 }
 
-async function pdfText(bytes: Uint8Array): Promise<CvText> {
+/**
+ * Whether the PDF ends as a whole one does (its cross-reference's "startxref" near the end).
+ * pdf.js rebuilds a PDF without one by reading every object, which is slow and blocks the
+ * server; such a file is simply not read for autofill.
+ */
+function endsWhole(bytes: Uint8Array): boolean {
+  const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(Math.max(0, bytes.byteLength - 64 * 1024)).toString("latin1").trimEnd();
+  return tail.slice(-2048).includes("startxref");
+}
+
+async function pdfText(bytes: Uint8Array): Promise<CvText | null> {
+  if (!endsWhole(bytes)) return null;
   const pdf = await getDocumentProxy(bytes);
   try {
     const { items } = await extractTextItems(pdf);

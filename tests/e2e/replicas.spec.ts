@@ -9,7 +9,8 @@ import { E2E } from "../../playwright.config";
 import { candidatesFor, fillApplication, jobWhere, openForm, pdf, person, testFile } from "./apply-support";
 import { emulatorControl, listingRequests, newPostgresDatabase, resetWorld, siteQuery, startSiteServer, type SiteStorage, type WireJob } from "./support";
 
-test.describe.configure({ timeout: 240_000 });
+// Each of the 40 applications also uploads its resume while the form is filled in (lib/uploads).
+test.describe.configure({ timeout: 300_000 });
 
 type Replica = Awaited<ReturnType<typeof startSiteServer>>;
 

@@ -57,6 +57,10 @@ describe("autofill from a CV", () => {
   it("gives nothing for a file it cannot read, a .doc or a PDF that is not one", async () => {
     expect(await cvText(new Blob([new Uint8Array(doc())]), "doc")).toBeNull();
     expect(await cvText(new Blob(["%PDF-1.7 not really"]), "pdf")).toBeNull();
+    // A real CV cut short (no cross-reference at its end): not rebuilt object by object.
+    const real = cvs.find((c) => c.name === "en header line pdf")!.bytes;
+    const cut = Buffer.concat([real.subarray(0, real.length - 200), Buffer.alloc(300 * 1024, 0x20)]);
+    expect(await cvText(new Blob([new Uint8Array(cut)]), "pdf")).toBeNull();
     expect(fieldsFromText({ lines: ["Experience", "2019 – 2023"], largest: [] })).toEqual({});
   });
 });
