@@ -10,7 +10,7 @@ import { candidatesFor, fillApplication, jobWhere, openForm, pdf, person, testFi
 import { emulatorControl, listingRequests, newPostgresDatabase, resetWorld, siteQuery, startSiteServer, type SiteStorage, type WireJob } from "./support";
 
 // Each of the 40 applications also uploads its resume while the form is filled in (lib/uploads).
-test.describe.configure({ timeout: 300_000 });
+test.describe.configure({ timeout: 420_000 });
 
 type Replica = Awaited<ReturnType<typeof startSiteServer>>;
 
