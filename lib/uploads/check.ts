@@ -10,9 +10,9 @@ import { fieldsFromText, type CvFields } from "@/lib/autofill/fields";
 import { cvText } from "@/lib/autofill/text";
 import { isLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
-import { finishedUploadFile } from "./store";
+import { finishedUploadFile, isUploadId } from "./store";
 
-export const CheckRequest = z.object({ upload: z.string().regex(/^[0-9a-f]{32}$/), locale: z.string().max(8).optional() });
+export const CheckRequest = z.object({ upload: z.string().refine(isUploadId), locale: z.string().max(8).optional() });
 
 export type CheckAnswer = { ok: true; fields: CvFields } | { ok: false; problem: string } | { ok: false; lost: true };
 

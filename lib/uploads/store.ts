@@ -51,14 +51,9 @@ export class DatabaseStore extends DataStore {
 
   override async getUpload(id: string): Promise<Upload> {
     const db = await database();
-    const row = await db.selectFrom("uploads").select(["id", "size", "offset", "metadata", "created_at", "expires_at"]).where("id", "=", id).executeTakeFirst();
+    const row = await db.selectFrom("uploads").select(["id", "size", "offset", "metadata", "expires_at"]).where("id", "=", id).executeTakeFirst();
     if (!row || Number(row.expires_at) < Date.now()) throw ERRORS.FILE_NOT_FOUND;
     return toUpload(row);
-  }
-
-  override async declareUploadLength(id: string, length: number): Promise<void> {
-    const db = await database();
-    await db.updateTable("uploads").set({ size: length }).where("id", "=", id).where("size", "is", null).execute();
   }
 
   override async remove(id: string): Promise<void> {
@@ -129,7 +124,7 @@ export class DatabaseStore extends DataStore {
   }
 }
 
-/** The upload's bytes, in order, as a stream (for sniffing and for the delivery's PUT). */
+/** The upload's bytes, in order, a stored row at a time (copied to disk by finishedUploadFile). */
 export async function* uploadBytes(id: string): AsyncGenerator<Uint8Array> {
   const db = await database();
   for (let seq = 0; ; seq++) {
